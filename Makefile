@@ -1,0 +1,30 @@
+# Every target bootstraps .venv from the pinned versions in constraints.txt, so a fresh clone
+# needs nothing but Python 3.11+ (and Debian's chromium for the browser tests).
+PYTHON ?= python3
+VENV := .venv
+export NO_MKDOCS_2_WARNING := 1
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,dev]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m curriculum_site.package site dist
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --watch curriculum --watch translations --watch docs --watch overrides
+
+lint: $(STAMP)
+	$(BIN)/python -m curriculum_site.lint
+
+clean:
+	rm -rf site dist .build

@@ -1,0 +1,1 @@
+"""MkDocs plugins and Markdown extensions that build the training curriculum site."""

@@ -1,0 +1,168 @@
+"""curriculum/course: compiles curriculum/ and translations/ into the docs tree MkDocs builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..catalog import SOURCE_LANGUAGE, load_catalog
+from ..errors import AuthorError
+from .config import CourseConfig
+from .loader import load_course
+from .model import Course, Module
+from .pages import PageRenderer
+from .staging import StagedFile, copy_tree, module_sources, suffixed, write_stage
+from .translation import translated_module
+
+log = get_plugin_logger(__name__)
+
+I18N_PLUGIN = "i18n"
+VIEW_BY_PAGE = {"handout.md": "handout", "session-plan.md": "trainer"}
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    def __init__(self) -> None:
+        self.course: Course | None = None
+        self.catalogs: dict[str, dict[str, str]] = {}
+        self.nav_titles: dict[str, dict[str, str]] = {}
+        self.sources: dict[str, Path] = {}
+
+    # Runs before i18n's on_config (-100), so i18n and MkDocs read the staged tree as docs_dir.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).parent
+        translations = root / self.config.translations_dir
+        course = load_course(root / self.config.curriculum_dir)
+        _check_languages(course, config)
+        self.course = course
+        self.catalogs = {lang: load_catalog(translations, lang) for lang in course.languages}
+        self.nav_titles = {}
+        staged = self._stage_files(root, translations, course)
+        stage_dir = root / self.config.stage_dir
+        write_stage(staged, stage_dir)
+        self.sources = {str(stage_dir / f.dest): f.source for f in staged if f.source}
+        config.docs_dir = str(stage_dir)
+        config.extra["site_id"] = course.site_id
+        config.extra["curriculum_sources"] = {k: str(v) for k, v in self.sources.items()}
+        config.nav = _expand_nav(config.nav, self.config.nav_placeholder, course)
+        return config
+
+    def _stage_files(self, root: Path, translations: Path, course: Course) -> list[StagedFile]:
+        default = SOURCE_LANGUAGE
+        staged = copy_tree(root / "docs", "", default, default)
+        staged += module_sources(course, course.root, default, default)
+        staged += self._generated(course, course.modules, default)
+        for language in course.languages:
+            if language == default:
+                continue
+            translated_root = translations / language
+            staged += copy_tree(translated_root / "docs", "", language, default)
+            staged += module_sources(course, translated_root / "curriculum", language, default)
+            modules = [
+                translated_module(m, translated_root / "curriculum" / "modules" / m.folder) or m
+                for m in course.modules
+            ]
+            staged += self._generated(course, modules, language)
+        return staged
+
+    def _generated(self, course: Course, modules: list[Module] | tuple[Module, ...],
+                   language: str) -> list[StagedFile]:
+        strings = self.catalogs[language]
+        renderer = PageRenderer(strings, self._template_dirs())
+        titles = self.nav_titles.setdefault(language, {})
+        for key, value in self.catalogs[SOURCE_LANGUAGE].items():
+            if key.startswith("nav."):
+                titles[value] = strings[key]
+        for english, translated in zip(course.modules, modules, strict=True):
+            titles[english.title] = translated.title
+        staged = [StagedFile(suffixed("modules/index.md", language, SOURCE_LANGUAGE),
+                             renderer.course_overview(course, list(modules)), None, language)]
+        for module in modules:
+            base = f"modules/{module.folder}/"
+            staged.append(StagedFile(suffixed(base + "index.md", language, SOURCE_LANGUAGE),
+                                     renderer.module_overview(module), None, language))
+            staged.append(StagedFile(suffixed(base + "session-plan.md", language, SOURCE_LANGUAGE),
+                                     renderer.session_plan(module), module.session.path, language))
+        return staged
+
+    def _template_dirs(self) -> list[Path]:
+        folder = Path(self.config.templates_dir)
+        return [folder] if folder.is_dir() else []
+
+    # After i18n's on_nav (-100): nav titles are English in mkdocs.yml, translated here.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        titles = self.nav_titles.get(_language(config), {})
+        _translate_titles(nav.items, titles)
+        return nav
+
+    # Before the exercise plugin reads the view, and before i18n translates admonitions (50).
+    @event_priority(60)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str | None:
+        if not self.config.enabled:
+            return None
+        name = Path(page.file.src_uri).name.split(".")[0] + ".md"
+        page.meta.setdefault("exercise_view", VIEW_BY_PAGE.get(name, "learner"))
+        language = _language(config)
+        if getattr(page.file, "locale", language) != language:
+            notice = self.catalogs[language]["notice.fallback"]
+            return f'!!! note ""\n    {notice}\n\n{markdown}'
+        return markdown
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def _check_languages(course: Course, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get(I18N_PLUGIN)
+    if i18n is None:
+        return
+    configured = [language.locale for language in i18n.config.languages]
+    if sorted(configured) != sorted(course.languages):
+        raise AuthorError(course.root / "curriculum.yml",
+                          f"languages {list(course.languages)} differ from the i18n plugin's "
+                          f"{configured} in mkdocs.yml.",
+                          fix="list the same languages in both files.")
+
+
+def _expand_nav(nav, placeholder: str, course: Course):
+    """Replace the placeholder entry with the course overview and one section per module."""
+    if not nav:
+        return nav
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == placeholder:
+                item = {title: [{"Overview": "modules/index.md"}, *map(_module_nav, course.modules)]}
+            elif isinstance(value, list):
+                item = {title: _expand_nav(value, placeholder, course)}
+        expanded.append(item)
+    return expanded
+
+
+def _module_nav(module: Module) -> dict:
+    base = f"modules/{module.folder}/"
+    return {module.title: [
+        {"Overview": base + "index.md"},
+        {"Lesson": base + "lesson.md"},
+        {"Session plan": base + "session-plan.md"},
+        {"Handout": base + "handout.md"},
+    ]}
+
+
+def _translate_titles(items, titles: dict[str, str]) -> None:
+    for item in items:
+        if item.title in titles:
+            item.title = titles[item.title]
+        if isinstance(item, Section):
+            _translate_titles(item.children, titles)

@@ -1,0 +1,79 @@
+"""Shared fixtures: site builds into temporary folders, and Debian's Chromium over file://."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_site(project: Path, site_dir: Path, **overrides) -> Path:
+    """Build ``project``'s mkdocs.yml strictly into ``site_dir``; return ``site_dir``."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)
+    build(config)
+    return site_dir
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A throw-away copy of a project (to break it, or to build it without touching the repo)."""
+    ignore = shutil.ignore_patterns(".venv", "site", "dist", ".build", ".git", "__pycache__", "tests")
+    shutil.copytree(source, target, ignore=ignore)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole curriculum built once per test session, from a copy of the repository."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("project") / "repo")
+    return build_site(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run .ci/run or apt-get install chromium")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Records what a page requests and logs, to assert nothing leaves file:// and nothing errs."""
+
+    def __init__(self, page) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    @property
+    def outside(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    yield page
+    context.close()
