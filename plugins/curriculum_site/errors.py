@@ -15,7 +15,7 @@ class AuthorError(PluginError):
     """
 
     def __init__(self, path: str | Path, detail: str, *, line: int | None = None, fix: str = ""):
-        self.path = str(path)
+        self.path = _shown(Path(path))
         self.line = line
         self.detail = detail
         self.fix = fix
@@ -24,3 +24,11 @@ class AuthorError(PluginError):
         if fix:
             message += f" Fix: {fix}"
         super().__init__(message)
+
+
+def _shown(path: Path) -> str:
+    """The path relative to the working directory when it lies below it: shorter to read."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

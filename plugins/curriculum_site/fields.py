@@ -51,7 +51,7 @@ class Fields:
 
     def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
         value = self._get(key, required)
-        if value is None:
+        if value is None or (value == [] and not required):
             return ()
         if not isinstance(value, list) or not value:
             raise self.error(key, f"'{key}' must be a list with at least one item.",

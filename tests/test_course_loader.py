@@ -1,0 +1,126 @@
+"""Author mistakes in curriculum.yml, module.yml and session.yml: one clear error each."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from curriculum_site.course import load_course
+from curriculum_site.errors import AuthorError
+
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def curriculum(tmp_path: Path) -> Path:
+    target = tmp_path / "curriculum"
+    shutil.copytree(FIXTURES / "course" / "curriculum", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def error_of(curriculum: Path) -> AuthorError:
+    with pytest.raises(AuthorError) as caught:
+        load_course(curriculum)
+    return caught.value
+
+
+def test_the_fixture_loads_with_its_module_in_order(curriculum: Path) -> None:
+    course = load_course(curriculum)
+    assert course.site_id == "fixture-course"
+    assert [m.id for m in course.modules] == ["listening"]
+    assert [s.minutes for s in course.modules[0].session.steps] == [10, 20]
+
+
+def test_missing_curriculum_yml_names_the_file(curriculum: Path) -> None:
+    (curriculum / "curriculum.yml").unlink()
+    error = error_of(curriculum)
+    assert error.path.endswith("curriculum.yml")
+    assert "missing" in str(error)
+
+
+def test_malformed_yaml_names_the_line(curriculum: Path) -> None:
+    edit(curriculum / "curriculum.yml", "version: 0.0.1", "version: [0.0.1")
+    error = error_of(curriculum)
+    assert error.line == 4
+    assert "not valid YAML" in str(error)
+
+
+def test_unknown_module_in_the_order(curriculum: Path) -> None:
+    edit(curriculum / "curriculum.yml", "  - 01-listening", "  - 01-listening\n  - 02-missing")
+    error = error_of(curriculum)
+    assert error.line == 10 and "02-missing" in str(error) and "no folder" in str(error)
+
+
+def test_folder_not_in_the_order(curriculum: Path) -> None:
+    shutil.copytree(curriculum / "modules" / "01-listening", curriculum / "modules" / "02-extra")
+    error = error_of(curriculum)
+    assert "02-extra" in error.path and "not listed" in str(error)
+
+
+def test_module_listed_twice(curriculum: Path) -> None:
+    edit(curriculum / "curriculum.yml", "  - 01-listening", "  - 01-listening\n  - 01-listening")
+    error = error_of(curriculum)
+    assert error.line == 10 and "twice" in str(error)
+
+
+def test_duplicate_module_id(curriculum: Path) -> None:
+    shutil.copytree(curriculum / "modules" / "01-listening", curriculum / "modules" / "02-listening")
+    edit(curriculum / "curriculum.yml", "  - 01-listening", "  - 01-listening\n  - 02-listening")
+    error = error_of(curriculum)
+    assert "02-listening" in error.path and "also used" in str(error)
+
+
+def test_missing_required_metadata(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/module.yml", "summary: Why listening must lead to action.\n", "")
+    error = error_of(curriculum)
+    assert error.path.endswith("module.yml") and "no 'summary'" in str(error)
+
+
+def test_unknown_key_names_its_line(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/module.yml", "duration: 30", "duration: 30\nlenght: 3")
+    error = error_of(curriculum)
+    assert error.line == 5 and "'lenght'" in str(error)
+
+
+def test_unknown_source_reference(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/module.yml", 'sources: ["1.2.1"]', 'sources: ["9.9"]')
+    error = error_of(curriculum)
+    assert error.line == 8 and "'9.9'" in str(error) and "1.2.1" in error.fix
+
+
+def test_id_must_match_folder(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/module.yml", "id: listening", "id: hearing")
+    error = error_of(curriculum)
+    assert error.line == 1 and "does not match" in str(error)
+
+
+def test_session_minutes_must_add_up(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/session.yml", "minutes: 20", "minutes: 25")
+    error = error_of(curriculum)
+    assert error.path.endswith("session.yml") and "35 minutes" in str(error) and error.line == 5
+
+
+def test_step_without_minutes_names_the_step(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/session.yml", "    minutes: 10\n", "")
+    error = error_of(curriculum)
+    assert error.path.endswith("session.yml") and "no 'minutes'" in str(error) and error.line == 6
+
+
+def test_session_total_must_match_module_duration(curriculum: Path) -> None:
+    edit(curriculum / "modules/01-listening/module.yml", "duration: 30", "duration: 45")
+    error = error_of(curriculum)
+    assert "45" in str(error) and error.path.endswith("session.yml")
+
+
+def test_missing_lesson_page(curriculum: Path) -> None:
+    (curriculum / "modules/01-listening/lesson.md").unlink()
+    error = error_of(curriculum)
+    assert error.path.endswith("lesson.md") and "missing" in str(error)
