@@ -35,6 +35,16 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def fixture_project(target: Path, name: str = "course") -> Path:
+    """A copy of a fixture course with the repository's theme overrides and UI catalogs."""
+    project = copy_project(FIXTURES / name, target)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    for catalog in (ROOT / "translations").glob("*/ui.yml"):
+        (project / "translations" / catalog.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(catalog, project / "translations" / catalog.parent.name / "ui.yml")
+    return project
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole curriculum built once per test session, from a copy of the repository."""

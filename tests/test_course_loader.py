@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
-
-from conftest import FIXTURES
 
 
 @pytest.fixture

@@ -9,8 +9,16 @@ from ..errors import AuthorError
 from ..fields import Fields
 from ..yamlsource import line_of, load_yaml
 from .model import (
-    ACTIVITY_TYPES, AUDIENCES, MODULE_PAGES, SECTORS, SOURCE_REFERENCES, STEP_KINDS,
-    Course, Module, SessionPlan, Step,
+    ACTIVITY_TYPES,
+    AUDIENCES,
+    MODULE_PAGES,
+    SECTORS,
+    SOURCE_REFERENCES,
+    STEP_KINDS,
+    Course,
+    Module,
+    SessionPlan,
+    Step,
 )
 
 FOLDER = re.compile(r"^(?P<number>\d{2})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)$")

@@ -1,0 +1,78 @@
+"""The fixture course builds strictly in two languages through the staged docs tree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import build_site, fixture_project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = fixture_project(tmp_path_factory.mktemp("fixture") / "course")
+    return build_site(project, project / "site")
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_language_gets_every_module_page(site: Path) -> None:
+    for prefix in ("", "fr/"):
+        for page in ("index", "lesson", "session-plan", "handout"):
+            assert (site / f"{prefix}modules/01-listening/{page}.html").is_file()
+        assert (site / f"{prefix}modules/index.html").is_file()
+
+
+def test_pages_declare_their_language(site: Path) -> None:
+    assert '<html lang="en"' in read(site, "modules/01-listening/lesson.html")
+    assert '<html lang="fr"' in read(site, "fr/modules/01-listening/lesson.html")
+
+
+def test_translated_lesson_is_used_and_english_one_is_not(site: Path) -> None:
+    french = read(site, "fr/modules/01-listening/lesson.html")
+    assert "girafemot" in french and "zebraword" not in french
+    assert "zebraword" in read(site, "modules/01-listening/lesson.html")
+
+
+def test_missing_translation_falls_back_to_english_with_a_notice(site: Path) -> None:
+    handout = read(site, "fr/modules/01-listening/handout.html")
+    assert "Listening handout" in handout
+    assert "pas encore traduite" in handout
+    assert "pas encore traduite" not in read(site, "fr/modules/01-listening/lesson.html")
+    assert "not yet translated" not in read(site, "modules/01-listening/handout.html")
+
+
+def test_language_switcher_lands_on_the_same_page(site: Path) -> None:
+    french = read(site, "fr/modules/01-listening/session-plan.html")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', french))
+    assert links["../../../modules/01-listening/session-plan.html"] == "en"
+    english = read(site, "modules/01-listening/session-plan.html")
+    assert '<a href="../../fr/modules/01-listening/session-plan.html" hreflang="fr"' in english
+
+
+def test_navigation_and_generated_pages_are_translated(site: Path) -> None:
+    french = read(site, "fr/modules/01-listening/index.html")
+    assert "Plan de séance" in french and "Écouter" in french
+    plan = read(site, "fr/modules/01-listening/session-plan.html")
+    assert "Durée totale" in plan and "0:10" in plan
+
+
+def test_no_alternate_links_in_head_that_would_fetch_sitemaps_from_file(site: Path) -> None:
+    assert 'rel="alternate"' not in read(site, "index.html")
+
+
+def test_a_broken_module_stops_the_build_with_one_clear_line(tmp_path: Path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    session = project / "curriculum/modules/01-listening/session.yml"
+    session.write_text(session.read_text().replace("minutes: 20", "minutes: 21"))
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1
+    assert "session.yml:5: the steps add up to 31 minutes" in errors[0]
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -1,0 +1,80 @@
+"""The built site in Chromium over file://: language, direction, switcher, search, no network."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from curriculum_site.course import load_course
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = load_course(ROOT / "curriculum").languages
+DIRECTIONS = {"ar": "rtl"}
+LESSON = "modules/02-building-trust/lesson.html"
+WORD = re.compile(r"[^\W\d_]{7,}")
+
+
+def language_root(site: Path, language: str) -> Path:
+    return site if language == "en" else site / language
+
+
+def pages_of(site: Path, language: str) -> list[Path]:
+    if language != "en":
+        return list((site / language).rglob("*.html"))
+    others = [site / other for other in LANGUAGES if other != "en"]
+    return [p for p in site.rglob("*.html") if not any(p.is_relative_to(o) for o in others)]
+
+
+def words_of(pages: list[Path]) -> Counter:
+    counts: Counter = Counter()
+    for page in pages:
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        counts.update(word.lower() for word in WORD.findall(text))
+    return counts
+
+
+def word_only_in(site: Path, language: str) -> str:
+    """A word that occurs in this language's pages and in no other language's pages."""
+    elsewhere: set[str] = set()
+    for other in LANGUAGES:
+        if other != language:
+            elsewhere |= set(words_of(pages_of(site, other)))
+    own = words_of(pages_of(site, language))
+    candidates = [word for word, count in own.most_common() if word not in elsewhere and count >= 2]
+    assert candidates, f"no word is unique to the {language} pages"
+    return candidates[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_direction_switcher_and_no_network(real_site: Path, page, language: str) -> None:
+    lesson = language_root(real_site, language) / LESSON
+    page.goto(lesson.as_uri())
+    assert page.get_attribute("html", "lang") == language
+    assert page.get_attribute("body", "dir") == DIRECTIONS.get(language, "ltr")
+    for other in LANGUAGES:
+        link = page.locator(f'a.md-select__link[hreflang="{other}"]')
+        target = (lesson.parent / link.get_attribute("href")).resolve()
+        assert target == (language_root(real_site, other) / LESSON).resolve()
+    other = next(o for o in LANGUAGES if o != language)
+    page.goto((language_root(real_site, other) / LESSON).as_uri())
+    assert page.get_attribute("html", "lang") == other
+    assert page.watch.outside == []
+    assert page.watch.errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_word_of_this_language(real_site: Path, page, language: str) -> None:
+    word = word_only_in(real_site, language)
+    page.goto((language_root(real_site, language) / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.fill("input.md-search__input", word)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
+    assert page.watch.outside == []
+    assert page.watch.errors == []
