@@ -1,0 +1,247 @@
+"""The `///` exercise blocks for pymdown-extensions, and the Markdown extension owning them.
+
+Each block takes its body raw, so the YAML reaches the parser untouched; rendered HTML goes
+into Markdown's HTML stash, so nothing re-parses it. pymdownx turns a block it rejects into a
+literal paragraph without a word, so every rejection here raises AuthorError instead.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+from curriculum_site.errors import AuthorError
+
+from .fields import FieldNotInline
+from .model import EXERCISE_TYPES, VIEWS, Exercise, LocatedExercise, ScaleExercise, View
+from .parser import link_after_scale, parse_exercise
+from .render import ExerciseRenderer
+from .scan import ScannedBlock, scan_blocks
+
+UNKNOWN_SOURCE = "<markdown>"
+OUR_BLOCKS = (*EXERCISE_TYPES, "progress")
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The file an author edits, and its blocks, to name the right line in errors."""
+
+    path: str
+    blocks: tuple[ScannedBlock, ...] = ()
+
+    @classmethod
+    def from_markdown(cls, path: str, markdown: str) -> PageSource:
+        return cls(path, tuple(scan_blocks(markdown)))
+
+
+@dataclass
+class PageState:
+    """What one page's conversion has seen; reset for every page."""
+
+    seen: dict[str, LocatedExercise] = field(default_factory=dict)
+    unclosed: dict[int, tuple[str, str, int | None]] = field(default_factory=dict)
+    blocks_started: int = 0
+    remember_rendered: bool = False
+    has_progress: bool = False
+
+    @property
+    def exercises(self) -> list[LocatedExercise]:
+        return list(self.seen.values())
+
+
+class ExercisesExtension(BlocksExtension):
+    """Registers the exercise blocks; the plugin sets `view`, `source` and `renderer` per page."""
+
+    def __init__(
+        self,
+        renderer: ExerciseRenderer,
+        *,
+        view: View = "learner",
+        site_id: str = "",
+        source: PageSource | None = None,
+    ) -> None:
+        super().__init__()
+        self.renderer = renderer
+        self.view: View = view
+        self.site_id = site_id
+        self.source = source or PageSource(UNKNOWN_SOURCE)
+        self.page = PageState()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        md.registerExtension(self)
+        # MkDocs builds a new Markdown instance per page, calling this each time.
+        self.reset()
+        for block_class in (ChoiceBlock, ScenarioBlock, ReflectionBlock, ScaleBlock, ProgressBlock):
+            block_mgr.register(block_class, {"extension": self})
+        md.treeprocessors.register(UnclosedBlockCheck(md, self), "curriculum_exercises_unclosed", 5)
+
+    def reset(self) -> None:
+        self.page = PageState()
+
+    def set_view(self, view: str, *, path: str) -> None:
+        if view not in VIEWS:
+            raise AuthorError(
+                path, f"'exercise_view: {view}' is not a view.", fix=f"Use one of: {', '.join(VIEWS)}."
+            )
+        self.view = view  # type: ignore[assignment]
+
+    # Called by the blocks, in document order.
+
+    def header_line(self, ordinal: int, kind: str, argument: str) -> int | None:
+        """The nth block's line in the source file; found by id if the order does not match."""
+        blocks = [block for block in self.source.blocks if block.kind in OUR_BLOCKS]
+        if ordinal < len(blocks) and (blocks[ordinal].kind, blocks[ordinal].argument) == (kind, argument):
+            return blocks[ordinal].line
+        for block in blocks:
+            if (block.kind, block.argument) == (kind, argument):
+                return block.line
+        return None
+
+    def render_exercise(self, kind: str, argument: str, body: str, line: int | None) -> str:
+        path = self.source.path
+        exercise: Exercise = parse_exercise(kind, argument, body, path=path, line=line or 0)
+        if isinstance(exercise, ScaleExercise) and exercise.phase == "after":
+            earlier = {item.exercise.id: item.exercise for item in self.page.seen.values()}
+            exercise = link_after_scale(exercise, earlier, path=path, line=line or 0)
+        previous = self.page.seen.get(exercise.id)
+        if previous is not None:
+            raise AuthorError(
+                path,
+                f"the exercise id '{exercise.id}' is used twice on this page "
+                f"(first at line {previous.line}).",
+                line=line,
+                fix="Give each exercise its own id.",
+            )
+        self.page.seen[exercise.id] = LocatedExercise(exercise, path, line or 0)
+        try:
+            html = self.renderer.render(exercise, self.view)
+        except FieldNotInline as error:
+            raise AuthorError(
+                path,
+                f"in '/// {kind} | {argument}': '{error.field}' must be a single paragraph, "
+                "because it is shown as a label or a question.",
+                line=line,
+                fix="Shorten it to one paragraph; put background text in the lesson before the block.",
+            ) from None
+        if self.view == "learner" and not self.page.remember_rendered:
+            self.page.remember_rendered = True
+            html = self.renderer.render_remember(self.site_id) + html
+        return html
+
+    def render_progress(self, body: str, line: int | None) -> str:
+        if body.strip():
+            raise AuthorError(
+                self.source.path,
+                "the '/// progress' block takes no content.",
+                line=line,
+                fix="Leave it empty.",
+            )
+        self.page.has_progress = True
+        return self.renderer.render_progress(self.site_id)
+
+
+class _StashedBlock(Block):
+    """A block whose raw body becomes HTML that Markdown must not touch again."""
+
+    ARGUMENT = None  # checked by us, so a missing id is an error rather than literal text
+    OPTIONS: dict[str, tuple[Any, Any]] = {}
+
+    @property
+    def extension(self) -> ExercisesExtension:
+        extension: ExercisesExtension = self.config["extension"]
+        return extension
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        # pymdownx reads indented lines right after the header as block options and silently
+        # rejects unknown ones; exercises have none, so say so instead of printing the text.
+        if options:
+            ordinal = self.extension.page.blocks_started
+            raise AuthorError(
+                self.extension.source.path,
+                f"'/// {self.NAME}' is followed by indented lines ({', '.join(map(str, options))}).",
+                line=self.extension.header_line(ordinal, self.NAME, arg or ""),
+                fix="Start the YAML body at the left margin, without indentation.",
+            )
+        return super()._validate(parent, arg, **options)
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        page = self.extension.page
+        self.ordinal = page.blocks_started
+        page.blocks_started += 1
+        self.line = self.extension.header_line(self.ordinal, self.NAME, self.argument or "")
+        page.unclosed[id(self)] = (self.NAME, self.argument or "", self.line)
+        return etree.SubElement(parent, "div")
+
+    def on_end(self, block: etree.Element) -> None:
+        self.extension.page.unclosed.pop(id(self), None)
+        html = self.render(block.text or "")
+        # A paragraph holding only a stash placeholder is replaced whole by the stored HTML.
+        block.tag = "p"
+        block.attrib.clear()
+        block.text = self.md.htmlStash.store(html)
+
+    def render(self, body: str) -> str:
+        return self.extension.render_exercise(self.NAME, self.argument or "", body, self.line)
+
+
+class ChoiceBlock(_StashedBlock):
+    NAME = "choice"
+
+
+class ScenarioBlock(_StashedBlock):
+    NAME = "scenario"
+
+
+class ReflectionBlock(_StashedBlock):
+    NAME = "reflection"
+
+
+class ScaleBlock(_StashedBlock):
+    NAME = "scale"
+
+
+class ProgressBlock(_StashedBlock):
+    NAME = "progress"
+
+    def render(self, body: str) -> str:
+        return self.extension.render_progress(body, self.line)
+
+
+class UnclosedBlockCheck(Treeprocessor):
+    """A block without its closing `///` swallows the rest of the page: stop instead."""
+
+    def __init__(self, md: Markdown, extension: ExercisesExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for kind, argument, line in self.extension.page.unclosed.values():
+            header = f"/// {kind} | {argument}" if argument else f"/// {kind}"
+            raise AuthorError(
+                self.extension.source.path,
+                f"'{header}' has no closing '///', so it swallows the rest of the page.",
+                line=line,
+                fix="Add a line with just '///' after the block's YAML.",
+            )
+
+
+def makeExtension(**kwargs: Any) -> ExercisesExtension:
+    """For `markdown_extensions` without the plugin: `translations_dir`, `language`, `view`, `site_id`."""
+    from curriculum_site.catalog import load_catalog
+
+    translations = Path(kwargs.pop("translations_dir", "translations"))
+    language = kwargs.pop("language", "en")
+    renderer = ExerciseRenderer(
+        load_catalog(translations, language), catalog_source=str(translations / language / "ui.yml")
+    )
+    return ExercisesExtension(renderer, **kwargs)

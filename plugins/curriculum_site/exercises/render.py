@@ -1,0 +1,122 @@
+"""Exercise models to HTML for one view, through Jinja templates a theme can override."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from curriculum_site.errors import AuthorError
+
+from .fields import MarkdownFields
+from .model import ChoiceExercise, Exercise, ReflectionExercise, ScenarioExercise, View
+
+TEMPLATES = Path(__file__).parent / "templates"
+# A theme's custom_dir can replace any template by the same name under this folder.
+OVERRIDE_SUBDIR = "curriculum/exercises"
+KEY_PREFIX = "exercises."
+
+# Strings the script shows; sent once per page, so only these, not the whole catalog.
+SCRIPT_KEYS = (
+    "result_correct",
+    "result_partial",
+    "result_other",
+    "result_none",
+    "result_recommended",
+    "result_not_recommended",
+    "scale_change",
+    "scale_incomplete",
+    "remembered",
+    "forgotten",
+    "storage_unavailable",
+    "progress_empty",
+    "progress_count",
+    "progress_done",
+    "progress_not_done",
+    "progress_summary",
+)
+
+
+class ExerciseRenderer:
+    """Renders exercises with one language's catalog; one instance per language build."""
+
+    def __init__(
+        self,
+        catalog: Mapping[str, str],
+        *,
+        catalog_source: str = "the UI catalog",
+        fields: MarkdownFields | None = None,
+        override_dirs: Sequence[Path] = (),
+    ) -> None:
+        self._catalog = catalog
+        self._catalog_source = catalog_source
+        self._fields = fields or MarkdownFields()
+        loaders = [FileSystemLoader(str(Path(d) / OVERRIDE_SUBDIR)) for d in override_dirs]
+        self._env = Environment(
+            loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._env.globals.update(t=self.text, block=self._fields.block, inline=self._fields.inline)
+
+    def text(self, key: str) -> str:
+        try:
+            return self._catalog[KEY_PREFIX + key]
+        except KeyError:
+            raise AuthorError(
+                self._catalog_source,
+                f"the UI string '{KEY_PREFIX}{key}' is missing.",
+                fix="Add it to this language's ui.yml (translations/<language>/ui.yml).",
+            ) from None
+
+    def script_setup(self, site_id: str) -> dict[str, Any]:
+        """Data the script needs, emitted as JSON (a strict CSP forbids inline scripts)."""
+        return {"site": site_id, "strings": {key: self.text(key) for key in SCRIPT_KEYS}}
+
+    @property
+    def fields(self) -> MarkdownFields:
+        return self._fields
+
+    def render(self, exercise: Exercise, view: View) -> str:
+        """Render one exercise; raises FieldNotInline for a multi-paragraph label field."""
+        return self._env.get_template(f"{exercise.type}.html").render(ex=exercise, view=view)
+
+    def render_remember(self, site_id: str) -> str:
+        return self._env.get_template("remember.html").render(setup=self.script_setup(site_id))
+
+    def render_progress(self, site_id: str, index: Sequence[Mapping[str, Any]] = ()) -> str:
+        return self._env.get_template("progress.html").render(
+            setup=self.script_setup(site_id), index_script=index_script(index)
+        )
+
+
+def index_script(index: Sequence[Mapping[str, Any]]) -> Markup:
+    """The progress page's list of modules and their exercises, as inert JSON.
+
+    The plugin only knows every page's exercises after all pages are rendered, so it swaps
+    the empty version of this element for the full one afterwards.
+    """
+    payload = json.dumps(list(index), ensure_ascii=False, separators=(",", ":"))
+    # '<' escaped so that text such as '</script>' in a title cannot end the element.
+    payload = payload.replace("<", "\\u003c")
+    return Markup(f'<script type="application/json" class="cx-index">{payload}</script>')
+
+
+def plain_label(renderer_fields: MarkdownFields, exercise: Exercise, limit: int = 90) -> str:
+    """A short plain-text name for an exercise, for the progress page."""
+    if isinstance(exercise, ChoiceExercise):
+        source = exercise.question
+    elif isinstance(exercise, ScenarioExercise):
+        source = exercise.step.question if not exercise.step.situation else exercise.step.situation
+    elif isinstance(exercise, ReflectionExercise):
+        source = exercise.prompt
+    else:
+        source = exercise.statements[0] if exercise.statements else exercise.id
+    text = " ".join(renderer_fields.block(source).striptags().split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
