@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint clean pdf
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ serve: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m curriculum_site.lint
+
+# Each language's facilitator guide and handouts as PDFs in dist/pdf/<language>/ (needs
+# Debian's chromium). PAPER=Letter for US Letter.
+PAPER ?= A4
+pdf: site
+	$(BIN)/python -m curriculum_site.trainer.pdf site dist --paper $(PAPER)
 
 clean:
 	rm -rf site dist .build

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from curriculum_site.links import site_files
+from curriculum_site.package.selection import select_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -45,10 +48,17 @@ def fixture_project(target: Path, name: str = "course") -> Path:
     return project
 
 
+def shipped_files(site_dir: Path, languages: Collection[str]) -> frozenset[str]:
+    """The files of a built site that the offline package ships (not the server's 404 page)."""
+    return select_files(site_files(site_dir), languages).kept
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole curriculum built once per test session, from a copy of the repository."""
     project = copy_project(ROOT, tmp_path_factory.mktemp("project") / "repo")
+    # The own-words check reads the source excerpt in ../shared beside the checkout, as in CI.
+    (project.parent / "shared").symlink_to(ROOT.parent / "shared")
     return build_site(project, project / "site")
 
 

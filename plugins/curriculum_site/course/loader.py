@@ -110,11 +110,7 @@ def load_module(folder: Path) -> Module:
             raise AuthorError(folder / page, "this module page is missing.",
                               fix="write it (see docs/authoring/modules.md).")
     duration = fields.minutes("duration")
-    session = load_session(folder / "session.yml")
-    if session.total_minutes != duration:
-        raise AuthorError(session.path, f"total_minutes is {session.total_minutes} but module.yml "
-                          f"gives a duration of {duration}.", line=None,
-                          fix="make them equal.")
+    session = load_session(folder / "session.yml", duration=duration)
     return Module(
         number=int(match["number"]),
         folder=folder.name,
@@ -134,11 +130,15 @@ def load_module(folder: Path) -> Module:
     )
 
 
-def load_session(path: Path, extra_keys: tuple[str, ...] = ()) -> SessionPlan:
-    """Load a session plan; its steps' minutes must add up to its total."""
+def load_session(path: Path, extra_keys: tuple[str, ...] = (), *,
+                 duration: int | None = None) -> SessionPlan:
+    """Load a session plan; its steps' minutes must add up to its total (and to ``duration``)."""
     fields = Fields(load_yaml(path), path, "session.yml")
     fields.reject_unknown(SESSION_KEYS + extra_keys)
     total = fields.minutes("total_minutes")
+    if duration is not None and total != duration:
+        raise fields.error("total_minutes", f"total_minutes is {total} but module.yml gives a "
+                           f"duration of {duration}.", "make them equal.")
     steps = tuple(_load_step(item, line, path) for item, line in fields.items("steps"))
     spent = sum(step.minutes for step in steps)
     if spent != total:

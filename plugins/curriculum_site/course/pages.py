@@ -1,14 +1,32 @@
-"""Pages built from the course's data (overviews, session plans), as Markdown from templates."""
+"""Pages built from the course's data (overviews, session plans, trainer pages), as Markdown."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..exercises.scan import ScannedBlock
+from ..status import LanguageStatus, State
+from ..trainer.schedule import (
+    LessonExercises,
+    TimedStep,
+    block_markdown,
+    clock,
+    timed_steps,
+    unplanned_exercises,
+)
 from .model import Course, Module
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Where the generated trainer pages are staged, next to the hand-written docs/trainers/ pages.
+FACILITATOR_GUIDE = "trainers/facilitator-guide.md"
+AGENDA = "trainers/agenda.md"
+# For contributors, in English only, next to docs/authoring/translating.md.
+TRANSLATION_STATUS = "authoring/translation-status.md"
+# The agenda builder proposes this break after every module but the last; trainers change it.
+DEFAULT_BREAK_MINUTES = 15
 
 
 def _environment(extra_dirs: list[Path]) -> Environment:
@@ -16,8 +34,23 @@ def _environment(extra_dirs: list[Path]) -> Environment:
     loader = FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)])
     environment = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True,
                               autoescape=False)  # noqa: S701 - the output is Markdown, escaped by Markdown
-    environment.filters["clock"] = lambda minutes: f"{minutes // 60}:{minutes % 60:02d}"
+    environment.filters["clock"] = clock
+    environment.filters["block_markdown"] = block_markdown
     return environment
+
+
+@dataclass(frozen=True)
+class TimedSession:
+    """A module's session plan on the clock, with the lesson exercises it runs."""
+
+    module: Module
+    steps: list[TimedStep]
+    unplanned: list[ScannedBlock]
+
+    @classmethod
+    def of(cls, module: Module, lesson: LessonExercises) -> TimedSession:
+        steps = timed_steps(module.session, lesson)
+        return cls(module, steps, unplanned_exercises(steps, lesson))
 
 
 class PageRenderer:
@@ -37,11 +70,20 @@ class PageRenderer:
     def module_overview(self, module: Module) -> bytes:
         return self._render("module_overview.md.j2", module=module)
 
-    def session_plan(self, module: Module) -> bytes:
-        starts = []
-        elapsed = 0
-        for step in module.session.steps:
-            starts.append(elapsed)
-            elapsed += step.minutes
-        return self._render("session_plan.md.j2", module=module, plan=module.session,
-                            steps=list(zip(starts, module.session.steps, strict=True)))
+    def session_plan(self, session: TimedSession) -> bytes:
+        guide = Path("../..", FACILITATOR_GUIDE).as_posix()
+        return self._render("session_plan.md.j2", module=session.module, plan=session.module.session,
+                            steps=session.steps, unplanned=session.unplanned, guide_link=guide)
+
+    def answer_key(self, module: Module, lesson: LessonExercises) -> bytes:
+        return self._render("answer_key.md.j2", module=module, exercises=lesson.blocks)
+
+    def facilitator_guide(self, sessions: list[TimedSession]) -> bytes:
+        return self._render("facilitator_guide.md.j2", sessions=sessions)
+
+    def agenda(self, modules: list[Module]) -> bytes:
+        return self._render("agenda.md.j2", modules=modules, default_break=DEFAULT_BREAK_MINUTES)
+
+    def translation_status(self, statuses: list[LanguageStatus]) -> bytes:
+        return self._render("translation_status.md.j2", statuses=statuses, states=list(State),
+                            current=State.CURRENT, missing=State.MISSING)

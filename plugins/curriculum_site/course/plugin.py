@@ -11,16 +11,28 @@ from mkdocs.structure.pages import Page
 
 from ..catalog import SOURCE_LANGUAGE, load_catalog
 from ..errors import AuthorError
+from ..status import LanguageStatus, check_orphans, language_status, unversioned_errors
+from ..trainer.schedule import LessonExercises
 from .config import CourseConfig
 from .loader import load_course
 from .model import Course, Module
-from .pages import PageRenderer
-from .staging import StagedFile, copy_tree, module_sources, suffixed, write_stage
+from .pages import AGENDA, FACILITATOR_GUIDE, TRANSLATION_STATUS, PageRenderer, TimedSession
+from .staging import (
+    StagedFile,
+    check_exercise_parity,
+    copy_tree,
+    module_sources,
+    outdated_pages,
+    suffixed,
+    write_stage,
+)
 from .translation import translated_module
 
 log = get_plugin_logger(__name__)
 
 I18N_PLUGIN = "i18n"
+# Catalog keys whose English text may appear as a title in the nav, translated per language.
+NAV_KEY_PREFIXES = ("nav.", "trainer.nav_")
 VIEW_BY_PAGE = {"handout.md": "handout", "session-plan.md": "trainer"}
 
 
@@ -30,6 +42,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.catalogs: dict[str, dict[str, str]] = {}
         self.nav_titles: dict[str, dict[str, str]] = {}
         self.sources: dict[str, Path] = {}
+        self.outdated_pages: set[str] = set()
+        # i18n runs on_config once per language: each translation problem is said once.
+        self.reported: set[str] = set()
 
     # Runs before i18n's on_config (-100), so i18n and MkDocs read the staged tree as docs_dir.
     @event_priority(50)
@@ -44,8 +59,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.catalogs = {lang: load_catalog(translations, lang) for lang in course.languages}
         self.nav_titles = {}
         staged = self._stage_files(root, translations, course)
+        statuses = self._translation_statuses(root, translations, course)
+        staged.append(StagedFile(TRANSLATION_STATUS, PageRenderer(
+            self.catalogs[SOURCE_LANGUAGE], self._template_dirs()).translation_status(statuses),
+            None, SOURCE_LANGUAGE))
+        check_exercise_parity(staged)
         stage_dir = root / self.config.stage_dir
         write_stage(staged, stage_dir)
+        self.outdated_pages = outdated_pages(staged, statuses, stage_dir)
         self.sources = {str(stage_dir / f.dest): f.source for f in staged if f.source}
         config.docs_dir = str(stage_dir)
         config.extra["site_id"] = course.site_id
@@ -57,7 +78,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         default = SOURCE_LANGUAGE
         staged = copy_tree(root / "docs", "", default, default)
         staged += module_sources(course, course.root, default, default)
-        staged += self._generated(course, course.modules, default)
+        staged += self._generated(course, course.modules, default, course.root)
         for language in course.languages:
             if language == default:
                 continue
@@ -68,27 +89,52 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 translated_module(m, translated_root / "curriculum" / "modules" / m.folder) or m
                 for m in course.modules
             ]
-            staged += self._generated(course, modules, language)
+            staged += self._generated(course, modules, language, translated_root / "curriculum")
         return staged
 
+    def _translation_statuses(self, root: Path, translations: Path,
+                              course: Course) -> list[LanguageStatus]:
+        statuses = []
+        for language in course.languages:
+            if language == SOURCE_LANGUAGE:
+                continue
+            check_orphans(language, root, translations)
+            status = language_status(language, root, translations)
+            for problem in map(str, unversioned_errors(status)):
+                if problem not in self.reported:
+                    self.reported.add(problem)
+                    log.warning(problem)
+            statuses.append(status)
+        return statuses
+
     def _generated(self, course: Course, modules: list[Module] | tuple[Module, ...],
-                   language: str) -> list[StagedFile]:
+                   language: str, curriculum_root: Path) -> list[StagedFile]:
         strings = self.catalogs[language]
         renderer = PageRenderer(strings, self._template_dirs())
         titles = self.nav_titles.setdefault(language, {})
         for key, value in self.catalogs[SOURCE_LANGUAGE].items():
-            if key.startswith("nav."):
+            if key.startswith(NAV_KEY_PREFIXES):
                 titles[value] = strings[key]
         for english, translated in zip(course.modules, modules, strict=True):
             titles[english.title] = translated.title
         staged = [StagedFile(suffixed("modules/index.md", language, SOURCE_LANGUAGE),
                              renderer.course_overview(course, list(modules)), None, language)]
+        sessions = []
         for module in modules:
             base = f"modules/{module.folder}/"
+            lesson = _lesson_exercises(module, curriculum_root)
+            session = TimedSession.of(module, lesson)
+            sessions.append(session)
             staged.append(StagedFile(suffixed(base + "index.md", language, SOURCE_LANGUAGE),
                                      renderer.module_overview(module), None, language))
             staged.append(StagedFile(suffixed(base + "session-plan.md", language, SOURCE_LANGUAGE),
-                                     renderer.session_plan(module), module.session.path, language))
+                                     renderer.session_plan(session), module.session.path, language))
+            # Staged from the lesson, so exercise errors on this page name the lesson's lines.
+            staged.append(StagedFile(suffixed(base + "answer-key.md", language, SOURCE_LANGUAGE),
+                                     renderer.answer_key(module, lesson), lesson.path, language))
+        for dest, content in ((FACILITATOR_GUIDE, renderer.facilitator_guide(sessions)),
+                              (AGENDA, renderer.agenda(list(modules)))):
+            staged.append(StagedFile(suffixed(dest, language, SOURCE_LANGUAGE), content, None, language))
         return staged
 
     def _template_dirs(self) -> list[Path]:
@@ -115,7 +161,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if getattr(page.file, "locale", language) != language:
             notice = self.catalogs[language]["notice.fallback"]
             return f'!!! note ""\n    {notice}\n\n{markdown}'
+        if page.file.abs_src_path in self.outdated_pages:
+            notice = self.catalogs[language]["notice.stale"]
+            return f'!!! note ""\n    {notice}\n\n{markdown}'
         return markdown
+
+
+def _lesson_exercises(module: Module, curriculum_root: Path) -> LessonExercises:
+    """The exercises of the lesson in this language, or of the English lesson it falls back to."""
+    translated = curriculum_root / "modules" / module.folder / "lesson.md"
+    return LessonExercises.read(translated if translated.is_file() else module.lesson)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -157,6 +212,7 @@ def _module_nav(module: Module) -> dict:
         {"Lesson": base + "lesson.md"},
         {"Session plan": base + "session-plan.md"},
         {"Handout": base + "handout.md"},
+        {"Answer key": base + "answer-key.md"},
     ]}
 
 

@@ -13,6 +13,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import SOURCE_LANGUAGE
+from ..exercises.parity import check_parity
+from ..exercises.parser import parse_markdown
+from ..status import LanguageStatus
 from .model import Course
 
 SUFFIXED = (".md",)
@@ -63,6 +67,38 @@ def module_sources(course: Course, curriculum_root: Path, language: str,
                 dest = suffixed(f"modules/{module.folder}/{name}", language, default_language)
                 staged.append(StagedFile(dest, path.read_bytes(), path, language))
     return staged
+
+
+def check_exercise_parity(files: list[StagedFile]) -> None:
+    """Every translated Markdown page keeps its English page's exercises (ids, types, answers)."""
+    english = {f.dest: f for f in files if f.language == SOURCE_LANGUAGE}
+    for translated in files:
+        if translated.language == SOURCE_LANGUAGE or translated.source is None:
+            continue
+        if translated.source.suffix != ".md":
+            continue  # generated from YAML: its exercises come from the lesson, checked there
+        source_dest = translated.dest.removesuffix(f".{translated.language}.md") + ".md"
+        source = english.get(source_dest)
+        if source is None or source.source is None:
+            continue
+        check_parity(parse_markdown(source.content.decode("utf-8"), str(source.source)),
+                     parse_markdown(translated.content.decode("utf-8"), str(translated.source)))
+
+
+def outdated_pages(files: list[StagedFile], statuses: list[LanguageStatus],
+                   stage_dir: Path) -> set[str]:
+    """Staged pages (as MkDocs' abs_src_path) built from a stale or unversioned translation."""
+    outdated = [t for status in statuses for t in status.translations if t.outdated]
+    paths = {t.path for t in outdated}
+    pages = {str(stage_dir / f.dest) for f in files if f.source in paths}
+    # A module overview is generated from module.yml but staged without a source file.
+    for translation in outdated:
+        source = Path(translation.source)
+        if source.name == "module.yml":
+            dest = suffixed(f"modules/{source.parent.name}/index.md", translation.language,
+                            SOURCE_LANGUAGE)
+            pages.add(str(stage_dir / dest))
+    return pages
 
 
 def write_stage(files: list[StagedFile], stage_dir: Path) -> None:

@@ -1,0 +1,82 @@
+"""`make lint`: check every file authors write, without building the site or a browser.
+
+Loads the course model (which validates curriculum.yml, module.yml and session.yml), each
+language's UI catalog and glossary, parses every exercise block and checks that translations keep
+the source's exercises, then reports avoided terms and text copied from the source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from ..catalog import load_catalog
+from ..course.loader import load_course
+from ..errors import AuthorError
+from ..exercises.parity import check_parity
+from ..exercises.parser import parse_markdown
+from .checks import Finding, author_files, check_text
+from .glossary import glossary_path, load_glossary
+from .ownwords import load_excerpts
+from .plugin import LintPlugin
+
+PLUGIN_NAME = "curriculum/lint"
+
+
+def lint_project(config_file: Path) -> list[Finding]:
+    """Every finding in the project of ``config_file``; an AuthorError if it cannot be read."""
+    config = load_config(str(config_file))
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, LintPlugin):
+        raise AuthorError(config_file, f"the {PLUGIN_NAME} plugin is not listed.",
+                          fix=f"add '- {PLUGIN_NAME}' under plugins.")
+    settings = plugin.config
+    root = config_file.parent
+    curriculum = root / settings.curriculum_dir
+    translations = root / settings.translations_dir
+    course = load_course(curriculum)
+    excerpts = load_excerpts((root / settings.source_dir).resolve(), settings.min_shared_words)
+    glossaries = {}
+    for language in course.languages:
+        load_catalog(translations, language)
+        glossaries[language] = load_glossary(glossary_path(curriculum, translations, language),
+                                             language)
+    findings = []
+    for language, path in author_files(root, curriculum, translations, course.languages):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            _check_exercises(path, text, root, translations / language)
+        findings += check_text(path, text, glossaries[language], excerpts)
+    return findings
+
+
+def _check_exercises(path: Path, text: str, root: Path, translation_root: Path) -> None:
+    """Every exercise block parses; a translation keeps its source's ids and answers."""
+    exercises = parse_markdown(text, str(path))
+    if not path.is_relative_to(translation_root):
+        return
+    source = root / path.relative_to(translation_root)  # docs/… or curriculum/…
+    if source.is_file():
+        check_parity(parse_markdown(source.read_text(encoding="utf-8"), str(source)), exercises)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m curriculum_site.lint", description=__doc__)
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    options = parser.parse_args(argv)
+    try:
+        findings = lint_project(options.config_file.resolve())
+    except AuthorError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    print(f"{len(findings)} finding(s).", file=sys.stderr if findings else sys.stdout)
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

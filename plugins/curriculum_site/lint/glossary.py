@@ -1,0 +1,138 @@
+"""Respectful language: each language's glossary of terms to avoid, and where a text uses them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from ..catalog import SOURCE_LANGUAGE
+from ..errors import AuthorError
+from ..yamlsource import line_of, load_yaml
+
+GLOSSARY_NAME = "glossary.yml"
+# A fenced block or a `code span` quotes a term (e.g. an authoring guide naming what to avoid).
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
+
+
+@dataclass(frozen=True)
+class Term:
+    avoid: tuple[str, ...]
+    prefer: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: Path
+    language: str
+    terms: tuple[Term, ...]
+
+    @cached_property
+    def _by_phrase(self) -> dict[str, Term]:
+        return {_phrase_key(phrase): term for term in self.terms for phrase in term.avoid}
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # Longest first, so "prostituted women" is reported as itself, not as "prostituted".
+        phrases = sorted(self._by_phrase, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def term_for(self, found: str) -> Term:
+        return self._by_phrase[_phrase_key(found)]
+
+
+@dataclass(frozen=True)
+class TermHit:
+    line: int
+    found: str
+    term: Term
+
+    def message(self) -> str:
+        return f"'{self.found}' is on the glossary's list of terms to avoid: prefer {self.term.prefer}. " \
+               f"Why: {self.term.why}"
+
+
+def glossary_path(curriculum_dir: Path, translations_dir: Path, language: str) -> Path:
+    """English beside the course (curriculum/glossary.yml), others in translations/<lang>/."""
+    if language == SOURCE_LANGUAGE:
+        return curriculum_dir / GLOSSARY_NAME
+    return translations_dir / language / GLOSSARY_NAME
+
+
+def load_glossary(path: Path, language: str) -> Glossary:
+    """Read and check a glossary file; an author mistake is an AuthorError naming the line."""
+    if not path.is_file():
+        raise AuthorError(path, f"the '{language}' glossary of terms to avoid is missing.",
+                          fix="create it with 'language:' and 'terms:', like curriculum/glossary.yml.")
+    data = load_yaml(path)
+    if not isinstance(data, dict) or data.get("language") != language:
+        raise AuthorError(path, f"a glossary starts with 'language: {language}'.",
+                          line=line_of(data, "language"), fix=f"write 'language: {language}'.")
+    items = data.get("terms")
+    if not isinstance(items, list) or not items:
+        raise AuthorError(path, "'terms' must be a list of entries with avoid, prefer and why.",
+                          line=line_of(data, "terms"), fix="see curriculum/glossary.yml.")
+    return Glossary(path, language, tuple(_term(path, items, index) for index in range(len(items))))
+
+
+def _term(path: Path, items: list, index: int) -> Term:
+    item = items[index]
+    line = line_of(items, index)
+    if not isinstance(item, dict):
+        raise AuthorError(path, "each term is a mapping with avoid, prefer and why.", line=line,
+                          fix="write '- avoid: [word, words]' then 'prefer:' and 'why:'.")
+    avoid = item.get("avoid")
+    if isinstance(avoid, str):
+        avoid = [avoid]
+    if not isinstance(avoid, list) or not avoid or not all(isinstance(a, str) and a.strip()
+                                                            for a in avoid):
+        raise AuthorError(path, "'avoid' must list one or more words or phrases.",
+                          line=line_of(item, "avoid") or line, fix="write 'avoid: [word, words]'.")
+    for key in ("prefer", "why"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise AuthorError(path, f"the term '{avoid[0]}' needs a '{key}' text.",
+                              line=line_of(item, key) or line, fix=f"write '{key}: ...'.")
+    return Term(tuple(a.strip() for a in avoid), item["prefer"].strip(), item["why"].strip())
+
+
+def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
+    """Every whole-word, case-insensitive use of an avoided term, outside code, with its line."""
+    prose = _normal(_without_code(text))
+    hits = []
+    for match in glossary.pattern.finditer(prose):
+        line = prose.count("\n", 0, match.start()) + 1
+        found = " ".join(match.group().split())
+        hits.append(TermHit(line, found, glossary.term_for(found)))
+    return hits
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(_normal(phrase).lower().split())
+
+
+def _normal(text: str) -> str:
+    # NFC keeps string offsets line-stable and makes a decomposed "é" match a composed one.
+    return unicodedata.normalize("NFC", text)
+
+
+def _without_code(text: str) -> str:
+    """The text with code blocks and spans blanked out, keeping every line where it was."""
+    lines = []
+    fence = ""
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1).startswith(fence):
+                fence = ""
+            lines.append("")
+        elif opening:
+            fence = opening.group(1)
+            lines.append("")
+        else:
+            lines.append(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""curriculum/safety: quick exit, nothing stored by default, a strict CSP, no third parties."""

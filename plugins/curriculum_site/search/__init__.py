@@ -1,0 +1,1 @@
+"""curriculum/search: one search index per language, forgiving missing accents and articles."""

@@ -1,0 +1,108 @@
+"""Respectful-language glossary and own-words check, as plain functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curriculum_site.errors import AuthorError
+from curriculum_site.lint import check_text, find_terms, load_excerpts, load_glossary, shared_runs
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT.parent / "shared" / "source"
+GLOSSARIES = {
+    "en": ROOT / "curriculum" / "glossary.yml",
+    **{lang: ROOT / "translations" / lang / "glossary.yml" for lang in ("fr", "es", "ar")},
+}
+COPIED = ("Trust, empathy and respect are important for all partners. Building trust involves "
+          "treating sex workers with dignity and respect.")
+
+
+def glossary(language: str):
+    return load_glossary(GLOSSARIES[language], language)
+
+
+@pytest.mark.parametrize("language", sorted(GLOSSARIES))
+def test_every_language_has_a_valid_glossary(language: str) -> None:
+    assert glossary(language).terms
+
+
+def test_a_term_is_found_whole_word_and_case_insensitively_with_its_line() -> None:
+    text = "# Title\n\nSome Prostitutes said.\nA PROSTITUTE said.\n"
+    hits = find_terms(text, glossary("en"))
+    assert [(hit.line, hit.found) for hit in hits] == [(3, "Prostitutes"), (4, "PROSTITUTE")]
+    assert "sex worker(s)" in hits[0].message()
+
+
+def test_words_that_merely_contain_a_term_are_not_reported() -> None:
+    assert find_terms("Cleanliness, whoreson-free prose: unprostituted, hookerish.",
+                      glossary("en")) == []
+
+
+def test_the_longest_phrase_is_reported_even_across_a_line_break() -> None:
+    hits = find_terms("They called them prostituted\n   women.", glossary("en"))
+    assert [(hit.line, hit.found) for hit in hits] == [(1, "prostituted women")]
+
+
+def test_a_term_quoted_as_code_is_a_mention_not_a_use() -> None:
+    text = "Write `sex worker`, not `prostitute`.\n\n```\nprostitute\n```\n"
+    assert find_terms(text, glossary("en")) == []
+
+
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("fr", "Les Prostituées du quartier.", "Prostituées"),
+    ("fr", "Les prostitue\u0301es du quartier.", "prostituées"),  # decomposed accent
+    ("es", "Las PROSTITUTAS del barrio.", "PROSTITUTAS"),
+    ("ar", "تحدثت العاهرات معنا.", "العاهرات"),
+    ("ar", "قالت مومس إن", "مومس"),
+])
+def test_translated_glossaries_catch_their_terms(language: str, text: str, found: str) -> None:
+    assert [hit.found for hit in find_terms(text, glossary(language))] == [found]
+
+
+def test_the_glossary_file_itself_is_exempt() -> None:
+    path = GLOSSARIES["en"]
+    assert check_text(path, path.read_text(encoding="utf-8"), glossary("en")) == []
+
+
+def test_a_glossary_without_prefer_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yml"
+    path.write_text("language: en\nterms:\n  - avoid: [thing]\n    why: because\n", encoding="utf-8")
+    with pytest.raises(AuthorError, match=r"glossary.yml:3: .*'prefer'"):
+        load_glossary(path, "en")
+
+
+def test_a_missing_glossary_is_an_author_error(tmp_path: Path) -> None:
+    with pytest.raises(AuthorError, match="'fr' glossary"):
+        load_glossary(tmp_path / "glossary.yml", "fr")
+
+
+def test_a_copied_sentence_is_reported_with_its_line_and_words() -> None:
+    runs = shared_runs(f"# Trust\n\nIn short: {COPIED.upper()}\n", load_excerpts(SOURCE))
+    assert [run.line for run in runs] == [3]
+    assert runs[0].words[:3] == ("trust", "empathy", "and")
+    assert "own words" in runs[0].message()
+
+
+def test_eleven_shared_words_are_allowed() -> None:
+    eleven = "treating sex workers with dignity and respect, listening to and addressing"
+    assert shared_runs(f"Good practice means {eleven} everything.", load_excerpts(SOURCE)) == []
+
+
+def test_the_citation_header_is_not_part_of_the_excerpt(tmp_path: Path) -> None:
+    citation = "one two three four five six seven eight nine ten eleven twelve thirteen"
+    (tmp_path / "excerpt.txt").write_text(f"{citation}\n----\nbody text\n", encoding="utf-8")
+    assert shared_runs(citation, load_excerpts(tmp_path)) == []
+
+
+def test_a_missing_source_folder_fails_clearly(tmp_path: Path) -> None:
+    with pytest.raises(AuthorError, match="source excerpts is missing"):
+        load_excerpts(tmp_path / "shared" / "source")
+
+
+def test_own_words_only_apply_to_english() -> None:
+    excerpts = load_excerpts(SOURCE)
+    french = check_text(Path("lesson.fr.md"), COPIED, glossary("fr"), excerpts)
+    english = check_text(Path("lesson.md"), COPIED, glossary("en"), excerpts)
+    assert french == [] and len(english) == 1

@@ -1,0 +1,84 @@
+"""The build reports stale translations to readers and contributors, and stops on bad ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import build_site, fixture_project
+
+FRENCH_LESSON = "translations/fr/curriculum/modules/01-listening/lesson.md"
+STALE_NOTICE = "La version anglaise de cette page a changé"
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_editing_an_english_file_marks_its_translation_stale(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "course")
+    site = build_site(project, tmp_path / "before")
+    assert STALE_NOTICE not in read(site, "fr/modules/01-listening/lesson.html")
+    assert "<td>stale</td>" not in read(site, "authoring/translation-status.html")
+
+    lesson = project / "curriculum/modules/01-listening/lesson.md"
+    lesson.write_text(lesson.read_text() + "\nA new paragraph.\n")
+    site = build_site(project, tmp_path / "after")
+    assert STALE_NOTICE in read(site, "fr/modules/01-listening/lesson.html")
+    assert STALE_NOTICE not in read(site, "fr/modules/01-listening/index.html")  # module.yml unchanged
+    status = read(site, "authoring/translation-status.html")
+    assert "<code>curriculum/modules/01-listening/lesson.md</code></td>\n<td>stale</td>" in status
+
+
+def test_a_translation_without_a_version_fails_a_strict_build(tmp_path: Path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    lesson = project / FRENCH_LESSON
+    lesson.write_text(lesson.read_text().replace('translation_of: "', 'translation_of: "zz'))
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("lesson.md:2: 'translation_of: zz" in w and "is not a version" in w for w in warnings)
+
+
+def errors(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_a_translation_of_a_page_that_does_not_exist_stops_the_build(tmp_path: Path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    orphan = project / "translations/fr/docs/no-such-page.md"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_text("# Perdu\n")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert "no-such-page.md: there is no English file docs/no-such-page.md" in errors(caplog)[0]
+
+
+CHOICE = """
+/// choice | listening-check
+mode: single
+question: What shows listening?
+options:
+  - text: Acting on it.
+    correct: {first}
+    feedback: Yes.
+  - text: Thanking them.
+    correct: {second}
+    feedback: Not yet.
+///
+"""
+
+
+def test_a_translated_exercise_must_keep_the_correct_answers(tmp_path: Path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    english = project / "curriculum/modules/01-listening/lesson.md"
+    english.write_text(english.read_text() + CHOICE.format(first="true", second="false"))
+    french = project / FRENCH_LESSON
+    french.write_text(french.read_text() + CHOICE.format(first="false", second="true"))
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    message = errors(caplog)[0]
+    assert "fr/curriculum/modules/01-listening/lesson.md:8: exercise 'listening-check' differs" in message
+    assert "course/curriculum/modules/01-listening/lesson.md:5: correct options" in message
