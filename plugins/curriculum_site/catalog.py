@@ -35,9 +35,9 @@ def load_catalog(translations_dir: Path, language: str) -> dict[str, str]:
     catalog = _read(path)
     for key in catalog:
         if key not in source:
+            english = catalog_path(translations_dir, SOURCE_LANGUAGE)
             raise AuthorError(path, f"'{key}' is not a key of the English catalog.",
-                              line=line_of(catalog, key),
-                              fix=f"remove it, or add it to {catalog_path(translations_dir, SOURCE_LANGUAGE)}.")
+                              line=line_of(catalog, key), fix=f"remove it, or add it to {english}.")
     missing = [key for key in source if key not in catalog]
     if missing:
         raise AuthorError(path, f"{len(missing)} key(s) are missing: {', '.join(missing)}.",
