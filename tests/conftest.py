@@ -53,6 +53,17 @@ def shipped_files(site_dir: Path, languages: Collection[str]) -> frozenset[str]:
     return select_files(site_files(site_dir), languages).kept
 
 
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two-language fixture course built once per test session (read it, never change it)."""
+    project = fixture_project(tmp_path_factory.mktemp("fixture") / "course")
+    return build_site(project, project / "site")
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole curriculum built once per test session, from a copy of the repository."""

@@ -6,17 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, fixture_project
+from conftest import read
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = fixture_project(tmp_path_factory.mktemp("trainer") / "course")
-    return build_site(project, project / "site")
-
-
-def read(site: Path, page: str) -> str:
-    return (site / page).read_text(encoding="utf-8")
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 def test_every_language_gets_an_answer_key_a_facilitator_guide_and_an_agenda(site: Path) -> None:
