@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint clean pdf
+.PHONY: site test serve lint clean pdf fingerprint
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ serve: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m curriculum_site.lint
+
+# Maintainers only: after the source excerpts change, rehash them for the own-words check.
+SOURCE_DIR ?= ../shared/source
+fingerprint: $(STAMP)
+	$(BIN)/python -m curriculum_site.lint.make_fingerprint $(SOURCE_DIR) curriculum/source-fingerprint.json
 
 # Each language's facilitator guide and handouts as PDFs in dist/pdf/<language>/ (needs
 # Debian's chromium). PAPER=Letter for US Letter.

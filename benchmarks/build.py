@@ -35,11 +35,8 @@ FACTORS = (1, 5, 10)
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the repository with ../shared beside it, as in CI (the own-words check)."""
+    """A copy of the repository, built without touching it."""
     shutil.copytree(ROOT, target, ignore=IGNORED)
-    shared = ROOT.parent / "shared"
-    if shared.is_dir():
-        (target.parent / "shared").symlink_to(shared)
     return target
 
 

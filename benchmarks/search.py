@@ -77,8 +77,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         project = options.project or shutil.copytree(ROOT, work / "repo", ignore=IGNORED)
-        if options.project is None and (ROOT.parent / "shared").is_dir():
-            (work / "shared").symlink_to(ROOT.parent / "shared")
         sites = {split: build_site(project, work / ("split" if split else "combined"), split)
                  for split in (False, True)}
         results: dict[tuple[str, bool], list[tuple[float, float]]] = {}

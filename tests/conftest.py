@@ -68,8 +68,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole curriculum built once per test session, from a copy of the repository."""
     project = copy_project(ROOT, tmp_path_factory.mktemp("project") / "repo")
-    # The own-words check reads the source excerpt in ../shared beside the checkout, as in CI.
-    (project.parent / "shared").symlink_to(ROOT.parent / "shared")
     return build_site(project, project / "site")
 
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from curriculum_site.errors import AuthorError
-from curriculum_site.lint import check_text, find_terms, load_excerpts, load_glossary, shared_runs
+from curriculum_site.lint import (
+    check_text,
+    find_terms,
+    load_excerpts,
+    load_fingerprint,
+    load_glossary,
+    shared_runs,
+)
+from curriculum_site.lint.fingerprint import fingerprint_data
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "source"
+FINGERPRINT = ROOT / "curriculum" / "source-fingerprint.json"
 GLOSSARIES = {
     "en": ROOT / "curriculum" / "glossary.yml",
     **{lang: ROOT / "translations" / lang / "glossary.yml" for lang in ("fr", "es", "ar")},
@@ -79,7 +88,7 @@ def test_a_missing_glossary_is_an_author_error(tmp_path: Path) -> None:
 
 
 def test_a_copied_sentence_is_reported_with_its_line_and_words() -> None:
-    runs = shared_runs(f"# Trust\n\nIn short: {COPIED.upper()}\n", load_excerpts(SOURCE))
+    runs = shared_runs(f"# Trust\n\nIn short: {COPIED.upper()}\n", load_fingerprint(FINGERPRINT))
     assert [run.line for run in runs] == [3]
     assert runs[0].words[:3] == ("trust", "empathy", "and")
     assert "own words" in runs[0].message()
@@ -87,7 +96,7 @@ def test_a_copied_sentence_is_reported_with_its_line_and_words() -> None:
 
 def test_eleven_shared_words_are_allowed() -> None:
     eleven = "treating sex workers with dignity and respect, listening to and addressing"
-    assert shared_runs(f"Good practice means {eleven} everything.", load_excerpts(SOURCE)) == []
+    assert shared_runs(f"Good practice means {eleven} everything.", load_fingerprint(FINGERPRINT)) == []
 
 
 def test_the_citation_header_is_not_part_of_the_excerpt(tmp_path: Path) -> None:
@@ -101,8 +110,44 @@ def test_a_missing_source_folder_fails_clearly(tmp_path: Path) -> None:
         load_excerpts(tmp_path / "shared" / "source")
 
 
+def test_the_fingerprint_finds_what_the_excerpt_finds(tmp_path: Path) -> None:
+    text = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron")
+    (tmp_path / "excerpt.txt").write_text(f"Citation\n----\n{text}\n", encoding="utf-8")
+    excerpts = load_excerpts(tmp_path)
+    fingerprint = tmp_path / "fingerprint.json"
+    data = fingerprint_data({e.path.name: (e.size, e.runs) for e in excerpts})
+    fingerprint.write_text(json.dumps(data), encoding="utf-8")
+    page = f"Intro.\n\n{text.upper()} and more"
+    assert shared_runs(page, load_fingerprint(fingerprint))[0].words == tuple(text.split())
+    assert "omicron" not in fingerprint.read_text(encoding="utf-8")  # hashes, never the words
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "fingerprint is missing"),
+    ("{not json", "not valid JSON"),
+    ('{"format": 1, "excerpts": {"a.txt": {"runs": []}}}', "unexpected shape"),
+    ('{"format": 1, "excerpts": {}}', "names no excerpt"),
+])
+def test_a_broken_fingerprint_names_the_file_and_the_fix(tmp_path: Path, content, problem) -> None:
+    path = tmp_path / "source-fingerprint.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(AuthorError, match=f"source-fingerprint.json.*{problem}.*make_fingerprint"):
+        load_fingerprint(path)
+
+
+# Only maintainers have the source excerpts (beside the checkout, never in it): without them there
+# is nothing to compare the committed fingerprint with.
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "source").is_dir(),
+                    reason="the source excerpts are not beside this checkout")
+def test_the_committed_fingerprint_is_current() -> None:
+    excerpts = load_excerpts(ROOT.parent / "shared" / "source")
+    expected = fingerprint_data({e.path.name: (e.size, e.runs) for e in excerpts})
+    assert json.loads(FINGERPRINT.read_text(encoding="utf-8")) == expected
+
+
 def test_own_words_only_apply_to_english() -> None:
-    excerpts = load_excerpts(SOURCE)
+    excerpts = load_fingerprint(FINGERPRINT)
     french = check_text(Path("lesson.fr.md"), COPIED, glossary("fr"), excerpts)
     english = check_text(Path("lesson.md"), COPIED, glossary("en"), excerpts)
     assert french == [] and len(english) == 1

@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from conftest import ROOT, build_site, fixture_project
 from curriculum_site.lint.__main__ import main as lint_main
 
-SOURCE = ROOT.parent / "shared" / "source"
+FINGERPRINT = ROOT / "curriculum" / "source-fingerprint.json"
 COPIED = ("Building trust involves treating sex workers with dignity and respect, listening to "
           "and addressing their concerns.")
 
@@ -25,7 +25,8 @@ def broken_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - curriculum/course\n",
-        f"  - curriculum/course\n  - curriculum/lint:\n      source_dir: {SOURCE}\n"), encoding="utf-8")
+        f"  - curriculum/course\n  - curriculum/lint:\n      source_fingerprint: {FINGERPRINT}\n"),
+        encoding="utf-8")
     shutil.copy(ROOT / "curriculum" / "glossary.yml", project / "curriculum" / "glossary.yml")
     shutil.copy(ROOT / "translations" / "fr" / "glossary.yml", project / "translations" / "fr")
     lesson = project / "curriculum" / "modules" / "01-listening" / "lesson.md"

@@ -20,7 +20,7 @@ from ..exercises.parity import check_parity
 from ..exercises.parser import parse_markdown
 from .checks import Finding, author_files, check_text
 from .glossary import glossary_path, load_glossary
-from .ownwords import load_excerpts
+from .ownwords import load_fingerprint
 from .plugin import LintPlugin
 
 PLUGIN_NAME = "curriculum/lint"
@@ -38,7 +38,7 @@ def lint_project(config_file: Path) -> list[Finding]:
     curriculum = root / settings.curriculum_dir
     translations = root / settings.translations_dir
     course = load_course(curriculum)
-    excerpts = load_excerpts((root / settings.source_dir).resolve(), settings.min_shared_words)
+    excerpts = load_fingerprint(root / settings.source_fingerprint)
     glossaries = {}
     for language in course.languages:
         load_catalog(translations, language)

@@ -2,6 +2,8 @@
 
 The curriculum may use the source's facts, with citation, but every sentence is written anew.
 A run of 12 or more words in the same order is copied text, whatever the punctuation around it.
+The build compares hashes of runs with the committed fingerprint (``fingerprint.py``), so it
+needs no copy of the source.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AuthorError
+from .fingerprint import read_fingerprint, run_hash
 
 MIN_SHARED_WORDS = 12
 # The citation header of a source file ends at this line; the excerpt itself follows.
@@ -32,7 +35,7 @@ class Word:
 class Excerpt:
     path: Path
     size: int  # how many consecutive words make a copied run
-    runs: frozenset[tuple[str, ...]]  # every run of ``size`` consecutive words
+    runs: frozenset[str]  # the hash of every run of ``size`` consecutive words
 
 
 @dataclass(frozen=True)
@@ -59,13 +62,18 @@ def words(text: str) -> list[Word]:
     return found
 
 
+def load_fingerprint(path: Path) -> tuple[Excerpt, ...]:
+    """The excerpts as the committed fingerprint describes them: what the build checks against."""
+    return tuple(Excerpt(Path(name), size, runs)
+                 for name, (size, runs) in read_fingerprint(path).items())
+
+
 def load_excerpts(source_dir: Path, min_words: int = MIN_SHARED_WORDS) -> tuple[Excerpt, ...]:
-    """Every ``*.txt`` excerpt in ``source_dir``, without its citation header."""
+    """Every ``*.txt`` excerpt in ``source_dir``, without its citation header (maintainers only:
+    the fingerprint is made from these)."""
     if not source_dir.is_dir():
-        raise AuthorError(source_dir, "the folder of source excerpts is missing, so the own-words "
-                          "check cannot run.",
-                          fix="put the shared folder beside the checkout (../shared/source), or set "
-                              "source_dir of the curriculum/lint plugin in mkdocs.yml.")
+        raise AuthorError(source_dir, "the folder of source excerpts is missing.",
+                          fix="name the folder that holds the source excerpts (*.txt).")
     paths = sorted(source_dir.glob("*.txt"))
     if not paths:
         raise AuthorError(source_dir, "the folder holds no source excerpt (*.txt).",
@@ -80,7 +88,7 @@ def _excerpt(path: Path, min_words: int) -> Excerpt:
                           fix=f"add a line '{HEADER_END}' after the citation.")
     body = lines[[line.strip() for line in lines].index(HEADER_END) + 1:]
     texts = [word.text for word in words("\n".join(body))]
-    return Excerpt(path, min_words, frozenset(_runs(texts, min_words)))
+    return Excerpt(path, min_words, frozenset(map(run_hash, _runs(texts, min_words))))
 
 
 def _runs(texts: list[str], size: int) -> Iterable[tuple[str, ...]]:
@@ -93,7 +101,7 @@ def shared_runs(text: str, excerpts: Iterable[Excerpt]) -> list[SharedRun]:
     texts = [word.text for word in page]
     found: list[SharedRun] = []
     for excerpt in excerpts:
-        copied = [run in excerpt.runs for run in _runs(texts, excerpt.size)]
+        copied = [run_hash(run) in excerpt.runs for run in _runs(texts, excerpt.size)]
         start = 0
         while start < len(copied):
             if not copied[start]:

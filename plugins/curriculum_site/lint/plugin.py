@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 from .checks import check_text
 from .config import LintConfig
 from .glossary import Glossary, glossary_path, load_glossary
-from .ownwords import Excerpt, load_excerpts
+from .ownwords import Excerpt, load_fingerprint
 
 log = get_plugin_logger(__name__)
 
@@ -30,8 +30,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.root = Path(config.config_file_path).parent
         self.glossaries = {}
         self.checked = set()
-        self.excerpts = load_excerpts((self.root / self.config.source_dir).resolve(),
-                                      self.config.min_shared_words)
+        self.excerpts = load_fingerprint(self.root / self.config.source_fingerprint)
         return config
 
     # Before every other plugin (the course plugin adds notices at 60): only authors' text counts.
