@@ -103,7 +103,7 @@ def outdated_pages(files: list[StagedFile], statuses: list[LanguageStatus],
 
 def write_stage(files: list[StagedFile], stage_dir: Path) -> None:
     """Write the staged files, touching only what changed so `mkdocs serve` does not loop."""
-    wanted = {}
+    wanted: dict[str, StagedFile] = {}
     for staged in files:
         if staged.dest in wanted:
             first = wanted[staged.dest].source
