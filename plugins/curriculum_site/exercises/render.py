@@ -14,6 +14,7 @@ from curriculum_site.errors import AuthorError
 
 from .fields import MarkdownFields
 from .model import ChoiceExercise, Exercise, ReflectionExercise, ScenarioExercise, View
+from .order import shown
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A theme's custom_dir can replace any template by the same name under this folder.
@@ -63,7 +64,9 @@ class ExerciseRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self._env.globals.update(t=self.text, block=self._fields.block, inline=self._fields.inline)
+        self._env.globals.update(
+            t=self.text, block=self._fields.block, inline=self._fields.inline, shown=shown
+        )
 
     def text(self, key: str) -> str:
         try:
