@@ -2,22 +2,26 @@
 
 Loads the course model (which validates curriculum.yml, module.yml and session.yml), each
 language's UI catalog and glossary, parses every exercise block and checks that translations keep
-the source's exercises, then reports avoided terms and text copied from the source.
+the source's exercises, then reports avoided terms, text copied from the source and exercises
+whose answer shows without understanding (reported without failing under `answer_cues: info`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..catalog import load_catalog
+from ..catalog import SOURCE_LANGUAGE, load_catalog
 from ..course.loader import load_course
 from ..errors import AuthorError
+from ..exercises.model import LocatedExercise
 from ..exercises.parity import check_parity
 from ..exercises.parser import parse_markdown
+from .answers import CourseExercises, answer_cue_findings, length_findings
 from .checks import Finding, author_files, check_text
 from .glossary import glossary_path, load_glossary
 from .ownwords import load_fingerprint
@@ -44,23 +48,32 @@ def lint_project(config_file: Path) -> list[Finding]:
         load_catalog(translations, language)
         glossaries[language] = load_glossary(glossary_path(curriculum, translations, language),
                                              language)
-    findings = []
+    findings: list[Finding] = []
+    cues: list[Finding] = []
+    exercises = {language: CourseExercises() for language in course.languages}
     for language, path in author_files(root, curriculum, translations, course.languages):
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".md":
-            _check_exercises(path, text, root, translations / language)
+            points = exercises[language].add(_check_exercises(path, text, root, translations / language),
+                                             path)
+            cues += length_findings(points, settings.keyed_length_ratio)
         findings += check_text(path, text, glossaries[language], excerpts)
-    return findings
+    for language, found in exercises.items():
+        cues += answer_cue_findings(found.points, settings.cue_significance,
+                                    placements=language == SOURCE_LANGUAGE)
+    blocking = settings.answer_cues == "warning"
+    return findings + [replace(cue, blocking=blocking) for cue in cues]
 
 
-def _check_exercises(path: Path, text: str, root: Path, translation_root: Path) -> None:
+def _check_exercises(path: Path, text: str, root: Path, translation_root: Path) -> list[LocatedExercise]:
     """Every exercise block parses; a translation keeps its source's ids and answers."""
     exercises = parse_markdown(text, str(path))
     if not path.is_relative_to(translation_root):
-        return
+        return exercises
     source = root / path.relative_to(translation_root)  # docs/… or curriculum/…
     if source.is_file():
         check_parity(parse_markdown(source.read_text(encoding="utf-8"), str(source)), exercises)
+    return exercises
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     except AuthorError as error:
         print(error, file=sys.stderr)
         return 1
-    for finding in findings:
+    failing = [finding for finding in findings if finding.blocking]
+    for finding in failing:
         print(finding, file=sys.stderr)
-    print(f"{len(findings)} finding(s).", file=sys.stderr if findings else sys.stdout)
-    return 1 if findings else 0
+    reported = [finding for finding in findings if not finding.blocking]
+    if reported:
+        print(f"Reported only (answer_cues: info in {options.config_file}):")
+        for finding in reported:
+            print(f"  {finding}")
+    print(f"{len(failing)} finding(s).", file=sys.stderr if failing else sys.stdout)
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

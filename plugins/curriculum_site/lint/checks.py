@@ -18,13 +18,20 @@ class Finding:
     path: Path
     line: int
     message: str
+    # False for a problem the project chose to report without failing (e.g. `answer_cues: info`).
+    blocking: bool = True
 
     def __str__(self) -> str:
-        try:  # shorter to read, and what an editor's "go to file" accepts
-            shown = self.path.resolve().relative_to(Path.cwd())
-        except ValueError:
-            shown = self.path
-        return f"{shown}:{self.line}: {self.message}"
+        return f"{display_path(self.path)}:{self.line}: {self.message}"
+
+
+def display_path(path: Path) -> Path:
+    """Relative to the working folder when inside it: shorter to read, and what an editor's
+    "go to file" accepts."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def check_text(path: Path, text: str, glossary: Glossary,

@@ -1,14 +1,20 @@
-"""curriculum/lint: warns, file and line, about avoided terms and text copied from the source."""
+"""curriculum/lint: warns, file and line, about avoided terms, text copied from the source and
+exercises whose answer shows without understanding."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from .checks import check_text
+from ..catalog import SOURCE_LANGUAGE
+from ..exercises.parser import parse_markdown
+from .answers import CourseExercises, answer_cue_findings, length_findings
+from .checks import Finding, check_text
 from .config import LintConfig
 from .glossary import Glossary, glossary_path, load_glossary
 from .ownwords import Excerpt, load_fingerprint
@@ -21,6 +27,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.glossaries: dict[str, Glossary] = {}
         self.excerpts: tuple[Excerpt, ...] = ()
         self.checked: set[Path] = set()
+        self.exercises = CourseExercises()
         self.root = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -30,6 +37,7 @@ class LintPlugin(BasePlugin[LintConfig]):
         self.root = Path(config.config_file_path).parent
         self.glossaries = {}
         self.checked = set()
+        self.exercises = CourseExercises()
         self.excerpts = load_fingerprint(self.root / self.config.source_fingerprint)
         return config
 
@@ -50,6 +58,23 @@ class LintPlugin(BasePlugin[LintConfig]):
         text = source.read_text(encoding="utf-8")
         for finding in check_text(source, text, self._glossary(language), self.excerpts):
             log.warning(str(finding))
+        # Parsed with the path the exercises plugin names, should a block be malformed.
+        points = self.exercises.add(parse_markdown(text, _relative(source, self.root)), source)
+        self._report_cues(length_findings(points, self.config.keyed_length_ratio))
+
+    # Every page's Markdown has been read by now: the course-wide counts are complete.
+    def on_env(self, env, config: MkDocsConfig, files):
+        if not self.config.enabled:
+            return None
+        language = str(config.theme["language"])
+        self._report_cues(answer_cue_findings(self.exercises.points, self.config.cue_significance,
+                                              placements=language == SOURCE_LANGUAGE))
+        return None
+
+    def _report_cues(self, findings: Iterable[Finding]) -> None:
+        level = logging.WARNING if self.config.answer_cues == "warning" else logging.INFO
+        for finding in findings:
+            log.log(level, str(finding))
 
     def _glossary(self, language: str) -> Glossary:
         if language not in self.glossaries:
@@ -58,3 +83,10 @@ class LintPlugin(BasePlugin[LintConfig]):
             self.glossaries[language] = load_glossary(path, language)
         return self.glossaries[language]
 
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
