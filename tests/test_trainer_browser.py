@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from curriculum_site.catalog import Catalog, load_catalog
 from curriculum_site.course import load_course
+from curriculum_site.plurals import fill
 from curriculum_site.trainer.pdf import pdf_jobs, print_pdf
 
 pytestmark = pytest.mark.browser
@@ -82,8 +84,14 @@ def agenda_totals(page) -> dict[str, str]:
     return {name: page.locator(f'[data-agenda-total="{name}"]').inner_text() for name in names}
 
 
-def duration(minutes: int) -> str:
-    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+def duration(minutes: int, language: str = "en") -> str:
+    """What the agenda should show, from the catalog's plural forms as Babel picks them."""
+    catalog: Catalog = load_catalog(ROOT / "translations", language)
+    hours = catalog.plural("count.hours", minutes // 60)
+    rest = catalog.plural("count.minutes", minutes % 60)
+    if minutes < 60:
+        return rest
+    return hours if minutes % 60 == 0 else fill(catalog["trainer.duration"], hours=hours, minutes=rest)
 
 
 def clock(minutes: int) -> str:
@@ -112,6 +120,21 @@ def test_the_agenda_builder_adds_up_the_chosen_modules_and_breaks(real_site, pag
     first = f"{modules[1].number}. {modules[1].title}"
     assert rows.first.inner_text().split("\t")[:2] == ["9:00–10:30", first]
     assert page.watch.outside == [] and page.watch.errors == []
+
+
+def test_the_agenda_says_durations_in_each_plural_form_of_arabic(real_site, page) -> None:
+    modules = load_course(ROOT / "curriculum").modules
+    open_page(page, real_site, "ar/trainers/agenda.html")
+    for module in modules[2:]:
+        page.locator(f"#agenda-use-{module.id}").uncheck()
+    shown = {}
+    # zero, one, two, few (3-10), many (11-99) minutes; one and two hours; an hour and a minute.
+    for minutes in (0, 1, 2, 5, 15, 60, 120, 61, 135):
+        page.locator(f"#agenda-break-{modules[0].id}").fill(str(minutes))
+        shown[minutes] = page.locator('[data-agenda-total="breaks"]').inner_text()
+    assert shown == {minutes: duration(minutes, "ar") for minutes in shown}
+    assert shown[2] == "دقيقتان" and shown[5] == "5 دقائق" and shown[61] == "ساعة واحدة ودقيقة واحدة"
+    assert page.watch.errors == []
 
 
 def test_the_agenda_prints_without_its_form(real_site, page) -> None:

@@ -55,6 +55,10 @@ def test_site_gets_views_shared_assets_and_a_progress_index(tmp_path: Path) -> N
     site = root / "site"
     lesson = (site / "modules/trust/lesson.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="../../assets/curriculum/exercises.js" defer></script>', lesson)
+    # The plural forms script first, since exercises.js and the theme's scripts use it.
+    scripts = re.findall(r'<script src="../../(assets/curriculum/[\w.-]+)" defer></script>', lesson)
+    assert scripts[0] == "assets/curriculum/plural.js" and "assets/curriculum/exercises.js" in scripts
+    assert "curriculumPlural" in (site / "assets/curriculum/plural.js").read_text(encoding="utf-8")
     assert 'href="../../assets/curriculum/exercises.css"' in lesson
     assert (site / "assets/curriculum/exercises.js").stat().st_size > 1000
     assert "cx-remember" in lesson and "Ask what stops services" not in lesson
@@ -78,7 +82,9 @@ def test_rebuilding_on_the_same_config_adds_nothing_twice(tmp_path: Path) -> Non
     root = make_project(tmp_path, PAGES)
     config = run_build(root)
     run_build(root, config, plugin=config.plugins["curriculum/exercises"])
-    assert [str(s) for s in config.extra_javascript].count("assets/curriculum/exercises.js") == 1
+    scripts = [str(s) for s in config.extra_javascript]
+    assert scripts.count("assets/curriculum/exercises.js") == 1
+    assert scripts.count("assets/curriculum/plural.js") == 1
     assert config.extra_css.count("assets/curriculum/exercises.css") == 1
     assert sum(type(e).__name__ == "ExercisesExtension" for e in config.markdown_extensions) == 1
 

@@ -1,28 +1,35 @@
 /* Agenda builder: the trainer picks modules, a start time and breaks; the page shows the day's
    agenda with its totals, ready to print. Module data comes from the page itself (data
-   attributes written at build time); nothing is stored or sent. Needs session-clock.js. */
+   attributes written at build time); nothing is stored or sent. Needs session-clock.js, and
+   plural.js (from the exercises plugin) for "1 hour" and "2 hours" in the page's language. */
 (function () {
   "use strict";
 
   var form = document.querySelector("[data-agenda]");
   var clock = window.curriculumClock;
-  if (!form || !clock) {
+  var plural = window.curriculumPlural;
+  if (!form || !clock || !plural) {
     return;
   }
   var result = document.querySelector("[data-agenda-result]");
+  var forms = JSON.parse(form.getAttribute("data-plurals"));
 
   function whole(value) {
     var number = Math.floor(Number(value));
     return number > 0 ? number : 0;
   }
 
+  /* 45 -> "45 minutes", 120 -> "2 hours", 90 -> "1 hour 30 minutes", each in its plural form. */
   function duration(minutes) {
+    var hours = plural(forms.hours, Math.floor(minutes / 60));
+    var rest = plural(forms.minutes, minutes % 60);
     if (minutes < 60) {
-      return minutes + " " + form.getAttribute("data-minutes-label");
+      return rest;
     }
-    return form.getAttribute("data-duration-format")
-      .replace("{hours}", String(Math.floor(minutes / 60)))
-      .replace("{minutes}", String(minutes % 60));
+    if (minutes % 60 === 0) {
+      return hours;
+    }
+    return plural(form.getAttribute("data-duration-format"), minutes, { hours: hours, minutes: rest });
   }
 
   /* The chosen modules in order, a break after each one but the last. */

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..catalog import Catalog
 from ..exercises.scan import ScannedBlock
 from ..status import LanguageStatus, State
 from ..trainer.schedule import (
@@ -56,7 +57,7 @@ class TimedSession:
 class PageRenderer:
     """Renders the generated pages of one language."""
 
-    def __init__(self, strings: dict[str, str], override_dirs: list[Path]):
+    def __init__(self, strings: Catalog, override_dirs: list[Path]):
         self.strings = strings
         self.environment = _environment(override_dirs)
 

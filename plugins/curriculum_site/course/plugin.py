@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..catalog import SOURCE_LANGUAGE, load_catalog
+from ..catalog import SOURCE_LANGUAGE, Catalog, load_catalog
 from ..errors import AuthorError
 from ..status import LanguageStatus, check_orphans, language_status, unversioned_errors
 from ..trainer.schedule import LessonExercises
@@ -39,7 +39,7 @@ VIEW_BY_PAGE = {"handout.md": "handout", "session-plan.md": "trainer"}
 class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self) -> None:
         self.course: Course | None = None
-        self.catalogs: dict[str, dict[str, str]] = {}
+        self.catalogs: dict[str, Catalog] = {}
         self.nav_titles: dict[str, dict[str, str]] = {}
         self.sources: dict[str, Path] = {}
         self.outdated_pages: set[str] = set()

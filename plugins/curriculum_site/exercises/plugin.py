@@ -29,6 +29,8 @@ from .scan import leftover_markers
 ASSETS = Path(__file__).parent / "assets"
 SITE_ASSETS = "assets/curriculum"
 SCRIPT = f"{SITE_ASSETS}/exercises.js"
+# Plural forms of counted strings; first, since this script and the theme's agenda.js use it.
+PLURAL_SCRIPT = f"{SITE_ASSETS}/plural.js"
 STYLESHEET = f"{SITE_ASSETS}/exercises.css"
 
 
@@ -50,10 +52,11 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             ext for ext in config.markdown_extensions if not isinstance(ext, ExercisesExtension)
         ]
         config.markdown_extensions.append(self._extension)  # type: ignore[arg-type]
-        if not any(str(script) == SCRIPT for script in config.extra_javascript):
-            script = ExtraScriptValue(SCRIPT)
-            script.defer = True
-            config.extra_javascript.append(script)
+        scripts = [str(script) for script in config.extra_javascript]
+        if PLURAL_SCRIPT not in scripts:
+            config.extra_javascript.insert(0, _deferred(PLURAL_SCRIPT))
+        if SCRIPT not in scripts:
+            config.extra_javascript.append(_deferred(SCRIPT))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -147,8 +150,14 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             return
         target = Path(config.site_dir) / SITE_ASSETS
         target.mkdir(parents=True, exist_ok=True)
-        for name in ("exercises.js", "exercises.css"):
+        for name in ("plural.js", "exercises.js", "exercises.css"):
             shutil.copyfile(ASSETS / name, target / name)
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _leftover_error(source: PageSource, kind: str, argument: str) -> AuthorError:

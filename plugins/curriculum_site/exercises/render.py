@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from curriculum_site.catalog import Catalog
 from curriculum_site.errors import AuthorError
 
 from .fields import MarkdownFields
@@ -47,7 +48,7 @@ class ExerciseRenderer:
 
     def __init__(
         self,
-        catalog: Mapping[str, str],
+        catalog: Catalog,
         *,
         catalog_source: str = "the UI catalog",
         fields: MarkdownFields | None = None,
@@ -78,9 +79,14 @@ class ExerciseRenderer:
                 fix="Add it to this language's ui.yml (translations/<language>/ui.yml).",
             ) from None
 
+    def script_text(self, key: str) -> str | dict[str, str]:
+        """A text, or for a string that shows a count its plural forms (plural.js picks one)."""
+        forms = self._catalog.plurals.get(KEY_PREFIX + key)
+        return dict(forms) if forms is not None else self.text(key)
+
     def script_setup(self, site_id: str) -> dict[str, Any]:
         """Data the script needs, emitted as JSON (a strict CSP forbids inline scripts)."""
-        return {"site": site_id, "strings": {key: self.text(key) for key in SCRIPT_KEYS}}
+        return {"site": site_id, "strings": {key: self.script_text(key) for key in SCRIPT_KEYS}}
 
     @property
     def fields(self) -> MarkdownFields:

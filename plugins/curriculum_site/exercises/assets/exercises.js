@@ -177,7 +177,7 @@
         const link = document.createElement("a");
         link.href = module.url;
         link.textContent = module.title;
-        title.append(link, " — " + fmt(S.progress_count, { done: done.length, total: module.exercises.length }));
+        title.append(link, " — " + window.curriculumPlural(S.progress_count, module.exercises.length, { done: done.length }));
         const items = document.createElement("ul");
         module.exercises.forEach((e) => {
           const li = document.createElement("li");
