@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Collection, Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from curriculum_site.links import site_files
 from curriculum_site.package.selection import select_files
@@ -46,6 +48,28 @@ def fixture_project(target: Path, name: str = "course") -> Path:
         (project / "translations" / catalog.parent.name).mkdir(parents=True, exist_ok=True)
         shutil.copy(catalog, project / "translations" / catalog.parent.name / "ui.yml")
     return project
+
+
+def linted_fixture_project(target: Path) -> Path:
+    """The fixture course with the curriculum/lint plugin, the English and French glossaries and
+    the committed fingerprint of the source."""
+    project = fixture_project(target)
+    config = project / "mkdocs.yml"
+    fingerprint = ROOT / "curriculum" / "source-fingerprint.json"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - curriculum/course\n",
+        f"  - curriculum/course\n  - curriculum/lint:\n      source_fingerprint: {fingerprint}\n"),
+        encoding="utf-8")
+    shutil.copy(ROOT / "curriculum" / "glossary.yml", project / "curriculum" / "glossary.yml")
+    shutil.copy(ROOT / "translations" / "fr" / "glossary.yml", project / "translations" / "fr")
+    return project
+
+
+def strict_build_warnings(project: Path, site_dir: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Build ``project`` strictly, which must fail on its warnings; return them."""
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(project, site_dir)
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
 
 
 def shipped_files(site_dir: Path, languages: Collection[str]) -> frozenset[str]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
 
-from conftest import ROOT, build_site, fixture_project
+from conftest import linted_fixture_project, strict_build_warnings
 from curriculum_site.exercises.order import display_order
 from curriculum_site.exercises.parser import parse_markdown
 from curriculum_site.lint.__main__ import main as lint_main
@@ -170,15 +167,7 @@ REVEALING = choice("listening-giveaway", [
 @pytest.fixture(scope="module")
 def revealing_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course with the lint plugin and, in English and French, a giveaway exercise."""
-    project = fixture_project(tmp_path_factory.mktemp("cues") / "course")
-    config = project / "mkdocs.yml"
-    fingerprint = ROOT / "curriculum" / "source-fingerprint.json"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - curriculum/course\n",
-        f"  - curriculum/course\n  - curriculum/lint:\n      source_fingerprint: {fingerprint}\n"),
-        encoding="utf-8")
-    shutil.copy(ROOT / "curriculum" / "glossary.yml", project / "curriculum" / "glossary.yml")
-    shutil.copy(ROOT / "translations" / "fr" / "glossary.yml", project / "translations" / "fr")
+    project = linted_fixture_project(tmp_path_factory.mktemp("cues") / "course")
     for lesson in (project / "curriculum" / "modules" / "01-listening" / "lesson.md",
                    project / "translations" / "fr" / "curriculum" / "modules" / "01-listening" / "lesson.md"):
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + REVEALING, encoding="utf-8")
@@ -194,9 +183,7 @@ def test_the_build_warns_at_the_exercise_so_strict_fails(
         revealing_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(revealing_project)
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        build_site(revealing_project, tmp_path / "site")
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    warnings = strict_build_warnings(revealing_project, tmp_path / "site", caplog)
     where = f"curriculum/modules/01-listening/lesson.md:{block_line(revealing_project)}: "
     assert any(where in w and "'listening-giveaway'" in w and "times as long" in w for w in warnings)
     assert any("translations/fr/curriculum/modules/01-listening/lesson.md:" in w for w in warnings)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
 
-from conftest import ROOT, build_site, fixture_project
+from conftest import ROOT, linted_fixture_project, strict_build_warnings
 from curriculum_site.lint.__main__ import main as lint_main
 
-FINGERPRINT = ROOT / "curriculum" / "source-fingerprint.json"
 COPIED = ("Building trust involves treating sex workers with dignity and respect, listening to "
           "and addressing their concerns.")
 
@@ -21,14 +17,7 @@ COPIED = ("Building trust involves treating sex workers with dignity and respect
 def broken_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course with the lint plugin, an avoided term in English and in French, and a
     sentence copied from the source excerpt."""
-    project = fixture_project(tmp_path_factory.mktemp("lint") / "course")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - curriculum/course\n",
-        f"  - curriculum/course\n  - curriculum/lint:\n      source_fingerprint: {FINGERPRINT}\n"),
-        encoding="utf-8")
-    shutil.copy(ROOT / "curriculum" / "glossary.yml", project / "curriculum" / "glossary.yml")
-    shutil.copy(ROOT / "translations" / "fr" / "glossary.yml", project / "translations" / "fr")
+    project = linted_fixture_project(tmp_path_factory.mktemp("lint") / "course")
     lesson = project / "curriculum" / "modules" / "01-listening" / "lesson.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSome prostitutes told us.\n",
                       encoding="utf-8")
@@ -48,9 +37,7 @@ def test_the_build_warns_at_the_authors_file_and_line_and_strict_fails(
         broken_project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(broken_project)
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        build_site(broken_project, tmp_path / "site")
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    warnings = strict_build_warnings(broken_project, tmp_path / "site", caplog)
     lesson = "curriculum/modules/01-listening/lesson.md"
     french = "translations/fr/curriculum/modules/01-listening/lesson.md"
     english_hit = f"{lesson}:{line_count(broken_project / lesson)}: 'prostitutes'"
