@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +37,12 @@ class PluralRules:
 
     @classmethod
     def of(cls, language: str, path: str | Path) -> PluralRules:
-        try:
-            locale = Locale.parse(language, sep="-")
-        except (UnknownLocaleError, ValueError):
+        rules = _rules(language)
+        if rules is None:
             raise AuthorError(path, f"CLDR has no plural rules for the language code '{language}'.",
                               fix="name the language's folder with its ISO 639 code, e.g. 'pt' or "
-                                  "'pt-BR'.") from None
-        return cls(language, locale.plural_form)
+                                  "'pt-BR'.")
+        return rules
 
     @cached_property
     def categories(self) -> tuple[str, ...]:
@@ -53,8 +52,15 @@ class PluralRules:
     def category(self, count: int) -> str:
         return str(self.rule(count))
 
+    @cached_property
+    def _sample(self) -> dict[str, list[int]]:
+        numbers: dict[str, list[int]] = {}
+        for n in SAMPLE:
+            numbers.setdefault(self.category(n), []).append(n)
+        return numbers
+
     def numbers(self, category: str) -> list[int]:
-        return [n for n in SAMPLE if self.rule(n) == category]
+        return self._sample.get(category, [])
 
     def describe(self, category: str) -> str:
         """'few' (3–10, 103–110, …): the first numbers a category is used for, for translators."""
@@ -62,6 +68,15 @@ class PluralRules:
         endless = len(numbers) > 6 or SAMPLE[-1] in numbers
         shown = ", ".join(map(str, numbers[:6])) + (", …" if endless else "")
         return f"'{category}' (for {shown})"
+
+
+# Catalogs are loaded many times per build (per plugin and language): read CLDR once per language.
+@cache
+def _rules(language: str) -> PluralRules | None:
+    try:
+        return PluralRules(language, Locale.parse(language, sep="-").plural_form)
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def fill(text: str, **values: object) -> str:
