@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, fixture_project, shipped_files
+from conftest import ROOT, build_site, fixture_project
 from curriculum_site.course import load_course
 
 pytestmark = pytest.mark.browser
@@ -93,12 +93,14 @@ def axe_violations(tab, site: Path, page: Path) -> list[Violation]:
 
 
 def pages_in(site: Path, language: str) -> list[Path]:
-    """Every page of one language the package ships (English at the root, others in <lang>/)."""
+    """Every page of one language the build writes (English at the root, others in <lang>/),
+    the server's error page and the neutral quick-exit pages included."""
     others = tuple(f"{other}/" for other in LANGUAGES if other != LANGUAGES[0])
     prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    return sorted(site / name for name in shipped_files(site, LANGUAGES)
-                  if name.endswith(".html") and name.startswith(prefix)
-                  and (prefix or not name.startswith(others)) and not name.startswith("assets/"))
+    names = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return [site / name for name in names
+            if name.startswith(prefix) and (prefix or not name.startswith(others))
+            and not name.startswith("assets/")]
 
 
 def failing(violations: list[Violation]) -> list[Violation]:

@@ -7,7 +7,7 @@ import pytest
 from curriculum_site.safety import csp
 from curriculum_site.safety.checks import content_problems, page_problems
 from curriculum_site.safety.external import external_assets, is_outside_site
-from curriculum_site.safety.htmlscan import scan
+from curriculum_site.safety.htmlscan import declarations, scan, without_comments
 from curriculum_site.safety.neutral import neutral_page_path
 
 PAGE = """<!doctype html>
@@ -21,42 +21,41 @@ PAGE = """<!doctype html>
 """
 
 
-def test_the_hash_is_the_one_browsers_compute() -> None:
-    # The example of the CSP specification's hash-source: alert('Hello, world.');
-    assert csp.script_hash("alert('Hello, world.');") == (
-        "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='")
-
-
-def test_every_inline_script_that_runs_is_hashed_and_data_blocks_are_not() -> None:
-    policy = csp.page_policy(scan(PAGE))
-    assert csp.script_hash("var a = 1;") in policy
-    assert csp.script_hash('import "./y.js";') in policy
-    assert csp.script_hash('{"base": "."}') not in policy
-    assert policy.count("sha256-") == 2
-
-
-def test_the_policy_allows_only_the_site_and_forbids_plugins_base_and_forms() -> None:
-    directives = dict(d.split(" ", 1) for d in csp.policy(["'sha256-x'"]).split("; "))
-    assert directives["default-src"] == "'self' file:"
-    assert directives["script-src"] == "'self' file: 'sha256-x'"
+def test_the_policy_is_fixed_allows_no_inline_script_and_no_file_source() -> None:
+    directives = dict(d.split(" ", 1) for d in csp.policy().split("; "))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert directives["base-uri"] == "'none'"
     assert directives["form-action"] == "'none'"
-    assert not any("http" in value or "*" in value for value in directives.values())
+    assert not any(word in value for value in directives.values()
+                   for word in ("http", "*", "file:", "sha256-", "unsafe", "nonce"))
+
+
+def test_any_inline_script_in_a_finished_page_is_a_problem_but_data_blocks_are_not() -> None:
+    found = page_problems(scan(PAGE), "index.html")
+    assert [p.needle for p in found] == ["var a = 1;", 'import "./y.js";']
+    assert all("allows no script written into a page" in p.detail for p in found)
+    clean = PAGE.replace("<script>var a = 1;</script>", "").replace(
+        '<script type="module">import "./y.js";</script>', "")
+    assert page_problems(scan(clean), "index.html") == []
 
 
 def test_the_policy_must_be_the_first_element_of_head() -> None:
     assert csp.policy_element(scan(PAGE)).attrs["content"] == "default-src 'self'"
     late = PAGE.replace('<meta charset="utf-8">', "").replace("<head>", '<head><meta charset="utf-8">')
     assert csp.policy_element(scan(late)) is None
-    assert page_problems(scan(late), "index.html")[0].detail.startswith(
+    assert page_problems(scan(late), "index.html")[-1].detail.startswith(
         "index.html does not start <head> with the Content-Security-Policy")
 
 
-def test_scan_gives_the_exact_place_of_each_tag() -> None:
-    meta = csp.policy_element(scan(PAGE))
-    assert PAGE[meta.start:meta.end].startswith('<meta http-equiv="Content-Security-Policy"')
-    assert PAGE[meta.start:meta.end].endswith(">") and meta.line == 3
+def test_the_scan_reads_cdata_as_a_browser_does_so_the_script_after_it_is_seen() -> None:
+    html = '<p>x <![CDATA[ x > <script src="file:///tmp/evil.js"></script> ]]></p>'
+    assert [e.tag for e in scan(html) if e.tag == "script"] == ["script"]
+    assert declarations(html) == ["<![CDATA[ x "]
+    needles = [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+    assert needles[:2] == ["<script", "<![CDATA[ x "]
+    assert "file:///tmp/evil.js" in needles  # loads from outside the site, too
 
 
 @pytest.mark.parametrize(("url", "outside"), [
@@ -88,18 +87,50 @@ def test_assets_from_outside_are_found_in_every_loading_element_but_links_are_fi
                      ("iframe", "https://video.example/embed"), ("source", "//media.example/v.mp4")]
 
 
+def _content_needles(html: str) -> list[str]:
+    return [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+
+
 def test_content_may_not_run_code_or_style_inline_but_may_hold_data() -> None:
     clean = '<p>Text</p><script type="application/json" class="cx-setup">{"a": 1}</script>'
-    assert content_problems(scan(clean), "lesson.html") == []
+    assert _content_needles(clean) == []
     for html, needle in [
         ("<script>alert(1)</script>", "<script"),
         ('<script src="tracker.js"></script>', "<script"),
         ('<button onclick="go()">Go</button>', "onclick="),
         ('<a href="javascript:go()">Go</a>', "javascript:go()"),
+        ('<a href=" java\tscript:go()">Go</a>', "java\tscript:go()"),
         ('<p style="color: red">Red</p>', "style="),
         ("<style>p { color: red }</style>", "<style"),
     ]:
-        assert [p.needle for p in content_problems(scan(html), "lesson.html")] == [needle], html
+        assert _content_needles(html) == [needle], html
+
+
+@pytest.mark.parametrize(("html", "needle", "said"), [
+    ('<meta http-equiv="refresh" content="3;url=https://example.org/">', "http-equiv",
+     '<meta http-equiv="refresh"> in lesson.html would change how the page behaves'),
+    ('<base href="https://example.org/">', "<base", "would change where every link"),
+    ('<object data="x.swf"></object>', "<object", "would embed a plugin"),
+    ('<embed src="x.swf">', "<embed", "would embed a plugin"),
+    ("<template><script>alert(1)</script></template>", "<template", "holds markup"),
+    ('<form action="https://example.org/collect"><input name="q"></form>',
+     "https://example.org/collect", "would send what the reader types"),
+    ("<!DOCTYPE html>", "<!DOCTYPE html", "is a markup declaration"),
+    ('<?xml version="1.0"?>', '<?xml version="1.0"?', "is a markup declaration"),
+    ("<p>Draft <!-- never closed</p>", "<!-- never closed</p>", "is never closed"),
+])
+def test_content_that_could_navigate_embed_or_declare_is_refused(html: str, needle: str, said: str) -> None:
+    problems = content_problems(html, scan(html), "lesson.html")
+    assert problems and problems[0].needle == needle and said in problems[0].detail, problems
+
+
+def test_a_form_that_stays_on_the_site_and_comments_are_fine_in_content() -> None:
+    assert _content_needles('<form action="search.html"><input name="q"></form><!-- note -->') == []
+
+
+def test_comments_are_removed_as_a_browser_ends_them() -> None:
+    html = "<p>a<!-- draft: correct: true -->b<!---->c<!-->d<!-- x --!>e</p>"
+    assert without_comments(html) == "<p>abcde</p>"
 
 
 def test_the_neutral_page_of_each_language_lives_in_its_folder() -> None:

@@ -121,7 +121,7 @@ ANSWER_EVERY_EXERCISE = """() => {
 def _crawl(site: Path) -> list[Path]:
     """Every page of the default language, and every exercise page of the other languages (the
     same templates and scripts; a full crawl of all four would take four times as long)."""
-    pages = sorted(p for p in site.rglob("*.html") if p.name not in ("404.html", "new-tab.html"))
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "new-tab.html")
     translated = [site / language for language in LANGUAGES if language]
 
     def wanted(page: Path) -> bool:

@@ -1,70 +1,63 @@
-"""One pass over an HTML document: every start tag with its attributes and place, script text.
+"""Read HTML the way a browser does: every element with its attributes, and script text.
 
-The CSP and third-party checks both need the same facts, and the CSP rewrite needs the exact
-offsets of one tag, so they share this scanner instead of each matching HTML with regexes.
+Every check of a page must see what a browser will build from it, not what a lenient parser
+guesses: Python's HTMLParser reads `<![CDATA[ … ]]>` as one declaration, while a browser ends
+that "bogus comment" at the first `>` and runs any <script> after it. Lexbor (through
+selectolax) implements the WHATWG parsing algorithm, so the checks and the browser agree.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser
+
+# Lexbor names comment nodes (bogus comments included) and text nodes with these pseudo-tags.
+_NOT_ELEMENTS = ("-comment", "-text", "-doctype", "_comment", "_text", "_doctype")
+# Markup declarations and processing instructions (`<!DOCTYPE`, `<![CDATA[`, `<!ENTITY`,
+# `<?xml`): a browser turns them into comments or a doctype, hiding whatever they enclose
+# up to the first `>`. A comment (`<!--`) is not one of them.
+_DECLARATION = re.compile(r"<!(?!--)[^>]{0,60}|<\?[^>]{0,60}")
+# HTML comments as a browser ends them: at `-->`, `--!>`, or at once for `<!-->` and `<!--->`.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Element:
     tag: str
-    attrs: dict[str, str]  # a boolean attribute maps to ""
-    line: int  # 1-based, in the scanned text
-    start: int  # offset of the start tag in the scanned text
-    end: int  # offset just after the start tag
-    text: str = field(default="")  # raw text, for <script> only
-
-
-class _Scanner(HTMLParser):
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[Element] = []
-        self._line_starts = [0]
-        newline = html.find("\n")
-        while newline >= 0:
-            self._line_starts.append(newline + 1)
-            newline = html.find("\n", newline + 1)
-        self._script: Element | None = None
-        self._script_text: list[str] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
-        text = self.get_starttag_text() or ""
-        element = Element(tag, {name: value or "" for name, value in attrs}, self.getpos()[0],
-                          start, start + len(text))
-        self.elements.append(element)
-        if tag == "script":
-            self._script, self._script_text = element, []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self._script = None
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            self._script.text = "".join(self._script_text)
-            self._script = None
+    attrs: dict[str, str] = field(default_factory=dict)  # a boolean attribute maps to ""
+    text: str = ""  # the raw text of a <script>, else ""
 
 
 def scan(html: str) -> list[Element]:
-    """Every start tag of ``html`` in document order."""
-    scanner = _Scanner(html)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.elements
+    """Every element of ``html`` in document order, as a browser's parser builds them."""
+    tree = LexborHTMLParser(html)
+    elements = []
+    for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+        if node.tag in _NOT_ELEMENTS:
+            continue
+        attrs = {name: value or "" for name, value in node.attributes.items()}
+        text = node.text(deep=True) if node.tag == "script" else ""
+        elements.append(Element(node.tag, attrs, text))
+    return elements
+
+
+def declarations(html: str) -> list[str]:
+    """The start of each markup declaration or processing instruction in ``html``."""
+    return [match.group(0) for match in _DECLARATION.finditer(_COMMENT.sub("", html))]
+
+
+def without_comments(html: str) -> str:
+    """``html`` with its comments removed (an author's notes and drafts are not published)."""
+    return _COMMENT.sub("", html)
+
+
+def unclosed_comment(html: str) -> str | None:
+    """The start of a comment that never ends (a browser hides the rest of the page), if any."""
+    rest = without_comments(html)
+    index = rest.find("<!--")
+    return None if index < 0 else rest[index:index + 40]
 
 
 def line_of(text: str, needle: str) -> int | None:

@@ -1,11 +1,13 @@
-"""curriculum/safety: quick exit, a strict Content-Security-Policy, no third-party assets.
+"""curriculum/safety: quick exit, a fixed Content-Security-Policy, nothing injected, no third parties.
 
-Thin hooks over the pure modules: htmlscan reads a page, checks says what is wrong, csp writes
-the policy, locate names the file to edit.
+Thin hooks over the pure modules: htmlscan reads a page as a browser does, checks says what is
+wrong, csp holds the policy, titles escapes author text the theme prints, locate names the file
+to edit.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +15,22 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..catalog import SOURCE_LANGUAGE, load_catalog
 from ..errors import AuthorError
 from . import csp
 from .checks import Problem, content_problems, page_problems
 from .config import SafetyConfig
-from .htmlscan import scan
-from .locate import Place, in_source, in_theme
+from .htmlscan import scan, without_comments
+from .locate import Place, in_page_or_theme, in_source, in_theme, shown
 from .neutral import neutral_page_path
+from .titles import escape_nav, escape_page_meta, relative_error_page_links
 
-CSP_PARTIAL = "partials/content-security-policy.html"
 CATALOG_PREFIX = "safety."
+ERROR_PAGE = "404.html"
 
 
 class SafetyPlugin(BasePlugin[SafetyConfig]):
@@ -38,9 +43,12 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         self._custom_dir = Path(custom_dir) if custom_dir else None
         self._env: Environment | None = None
         self._strings: dict[str, str] = {}
+        self._site_texts: dict[str, Any] = {}
+        self._nav: Navigation | None = None
         return None
 
-    # on_env runs once per build, after i18n's on_config has set this build's language.
+    # on_env runs once per build, after every page's Markdown is read (so every title is known)
+    # and before any template is rendered; i18n's on_config has set this build's language.
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
@@ -51,59 +59,99 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
         env.globals["content_security_policy"] = csp.policy()
         env.globals["safety_ui"] = self._strings
         env.globals["quick_exit_page"] = self._neutral_path(config)
+        self._escape_texts(config, files)
         return env
+
+    def _escape_texts(self, config: MkDocsConfig, files: Files) -> None:
+        if self._nav is not None:
+            escape_nav(self._nav.items)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                source = self._source(file.page, config)
+                escape_page_meta(file.page, source, shown(source, self._project))
+        # Material prints the site name as HTML; i18n sets it per language from mkdocs.yml,
+        # and keeps the original to restore: the escaped text lasts this build only.
+        self._site_texts = {"site_name": config.site_name}
+        config.site_name = escape(config.site_name, quote=True)
+
+    # Kept for on_env: titles are escaped once every plugin has read them as plain text.
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        self._nav = nav
+        return None
 
     # Last of all page-content hooks, so it sees the content every other plugin produced.
     @event_priority(-200)
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        problems = content_problems(scan(html), page.file.url)
+        problems = content_problems(html, scan(html), page.file.url)
         if problems:
-            staged = page.file.abs_src_path or page.file.src_uri
-            source = Path(config.extra.get("curriculum_sources", {}).get(staged, staged))
-            raise _error(problems[0], in_source(source, self._project, problems[0].needle))
-        return None
+            raise _error(problems[0], in_source(self._source(page, config), self._project,
+                                                problems[0].needle))
+        # An author's comments (notes, drafts, answers being written) are not published.
+        return without_comments(html)
 
-    # Last of all output hooks: the hashes must be those of the final page.
+    # The server's error page is written once, in the default language, with paths that work
+    # wherever the site is served: relative, unless site_url says where the site lives.
+    def on_template_context(self, context: TemplateContext, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext | None:
+        if not self.config.enabled or template_name != ERROR_PAGE or config.site_url:
+            return None
+        context["base_url"] = "."
+        # i18n resets the switcher's links for every page, from its own copy.
+        config.extra["alternate"] = relative_error_page_links(config.extra.get("alternate") or [])
+        return context
+
+    # Last of all output hooks: what is checked is what is written.
     @event_priority(-200)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        return self._secure(output, page.url)
+        problems = page_problems(scan(output), page.url)
+        if problems:
+            raise _error(problems[0], in_page_or_theme(self._source(page, config), self._custom_dir,
+                                                       self._project, problems[0].needle))
+        return None
 
     @event_priority(-200)
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return None
-        return self._secure(output_content, template_name)
-
-    def _secure(self, output: str, page_url: str) -> str:
-        """The page with its policy completed, after checking everything the theme added."""
-        elements = scan(output)
-        problems = page_problems(elements, page_url)
+        if template_name == ERROR_PAGE and _language(config) != self._default_language(config):
+            return ""  # MkDocs skips an empty template: the default language's page stays
+        problems = page_problems(scan(output_content), template_name)
         if problems:
             raise _error(problems[0], in_theme(self._custom_dir, self._project, problems[0].needle))
-        meta = csp.policy_element(elements)
-        assert meta is not None and self._env is not None  # page_problems checked the first
-        rendered = self._env.get_template(CSP_PARTIAL).render(
-            content_security_policy=csp.page_policy(elements)).strip()
-        return output[:meta.start] + rendered + output[meta.end:]
+        return None
 
+    # Before i18n's on_post_build (-100), which starts the next language's build.
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self._env is None:
             return
+        for key, value in self._site_texts.items():
+            setattr(config, key, value)
         target = Path(config.site_dir) / self._neutral_path(config)
         target.parent.mkdir(parents=True, exist_ok=True)
         page = self._env.get_template(self.config.neutral_template).render(
             config=config, title=self._strings["neutral_title"])
         target.write_text(page, encoding="utf-8")
 
-    def _neutral_path(self, config: MkDocsConfig) -> str:
+    def _source(self, page: Page, config: MkDocsConfig) -> Path:
+        """The file the author edits for ``page`` (not the staged copy the build reads)."""
+        staged = page.file.abs_src_path or page.file.src_uri
+        return Path(config.extra.get("curriculum_sources", {}).get(staged, staged))
+
+    def _default_language(self, config: MkDocsConfig) -> str:
         i18n: Any = config.plugins.get("i18n")
         default = i18n.default_language if i18n is not None else _language(config)
-        return neutral_page_path(self.config.neutral_page, _language(config), default or SOURCE_LANGUAGE)
+        return str(default or SOURCE_LANGUAGE)
+
+    def _neutral_path(self, config: MkDocsConfig) -> str:
+        return neutral_page_path(self.config.neutral_page, _language(config),
+                                 self._default_language(config))
 
 
 def _language(config: MkDocsConfig) -> str:
