@@ -107,9 +107,10 @@ def test_raw_script_in_a_lesson_fails_the_build_naming_the_file(
 @pytest.mark.parametrize(("addition", "reported"), [
     ('<script src="https://cdn.example.org/analytics.js"></script>', "would load"),
     ('<img src="https://tracker.example/p.gif" alt="">', "would load"),
-    ('<button onclick="history.back()">Back</button>', "cannot allow"),
+    ('<button onclick="history.back()">Back</button>', "is script the Content-Security-Policy blocks"),
+    ('<script>history.back()</script>', "allows no script written into a page"),
 ])
-def test_a_theme_override_adding_a_third_party_or_unhashable_script_fails_naming_it(
+def test_a_theme_override_adding_a_third_party_or_inline_script_fails_naming_it(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, addition: str, reported: str) -> None:
     project = safety_project(tmp_path / "course")
     _append(project / "overrides/partials/quick-exit.html", f"\n{addition}\n")

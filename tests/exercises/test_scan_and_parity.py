@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 from curriculum_site.errors import AuthorError
+from curriculum_site.exercises.blocks import ExercisesExtension, PageSource
 from curriculum_site.exercises.parity import check_parity
 from curriculum_site.exercises.parser import parse_markdown
-from curriculum_site.exercises.scan import exercise_blocks, scan_blocks
+from curriculum_site.exercises.scan import exercise_blocks, leftover_markers, scan_blocks
 
 from .exercise_samples import ALL, CHOICE, SCALES
 
@@ -92,3 +94,53 @@ def test_reordered_translation_is_reported() -> None:
     swapped = parse_markdown(SCALES + "\n" + CHOICE, "fr.md")
     with pytest.raises(AuthorError, match="different order"):
         check_parity(source, swapped)
+
+
+DRAFT = "/// reflection | mod-draft\nprompt: The answer is B.\n///\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\n<!--\n" + DRAFT + "-->\n\nAfter.\n",
+    "Intro.\n\n<!-- a draft:\n\n" + DRAFT + "\nend of draft -->\n",
+    "Intro.\n\n    " + DRAFT.replace("\n", "\n    ") + "\nAfter.\n",
+    "```\n" + DRAFT + "```\n",
+])
+def test_scan_never_finds_an_exercise_in_a_comment_or_code(text: str, convert) -> None:  # noqa: ANN001
+    assert scan_blocks(text) == []
+    html = convert(text)  # the renderer agrees: no exercise, and no error
+    assert 'data-cx-id="mod-draft"' not in html
+
+
+def test_scan_and_renderer_agree_on_exercises_in_admonitions_and_list_items(renderer) -> None:  # noqa: ANN001
+    in_admonition = "!!! note\n\n    " + DRAFT.replace("\n", "\n    ")
+    in_list = "Intro.\n\n- " + DRAFT.replace("\n", "\n  ")
+    for text in (in_admonition, in_list):
+        [block] = exercise_blocks(text)
+        assert (block.line, block.argument, block.body) == (3, "mod-draft", "prompt: The answer is B.")
+        extension = ExercisesExtension(renderer, source=PageSource.from_markdown("lesson.md", text))
+        html = markdown.Markdown(extensions=[extension, "admonition"]).convert(text)
+        assert 'data-cx-id="mod-draft"' in html
+
+
+def test_a_block_the_renderer_reads_but_the_scan_does_not_stops_the_conversion(convert) -> None:  # noqa: ANN001
+    text = "Intro.\n\n> " + DRAFT.replace("\n", "\n> ")
+    with pytest.raises(AuthorError, match="read as a block inside a construct") as caught:
+        convert(text)
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(("html", "found"), [
+    ("<ul>\n<li>/// choise | x</li>\n<li>b</li>\n</ul>", [("choise", "x")]),
+    ("<p>Some text /// choice | mod-a in a sentence.</p>", [("choice", "mod-a in a sentence.")]),
+    ("<p>//// tab | Health</p>", [("tab", "Health")]),
+    ("<p><code>/// choice | a</code> and file:///C:/lesson.html</p><pre><code>/// q\n</code></pre>", []),
+])
+def test_leftover_markers_are_found_at_every_position_outside_code(html: str, found: list) -> None:
+    assert leftover_markers(html) == found
+
+
+def test_a_misspelled_marker_in_a_list_item_is_found_with_its_line() -> None:
+    text = "# Lesson\n\nSteps:\n\n- /// choise | mod-x\n- another item\n"
+    source = PageSource.from_markdown("lesson.md", text)
+    assert source.marker_line("choise", "mod-x") == 5
+    assert PageSource.from_markdown("lesson.md", "A /// choise here\n").marker_line("choise", "here") == 1

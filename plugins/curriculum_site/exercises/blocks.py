@@ -7,12 +7,14 @@ literal paragraph without a word, so every rejection here raises AuthorError ins
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
@@ -23,6 +25,7 @@ from .fields import FieldNotInline
 from .model import EXERCISE_TYPES, VIEWS, Exercise, LocatedExercise, ScaleExercise, View
 from .parser import link_after_scale, parse_exercise
 from .render import ExerciseRenderer
+from .sanitize import FieldTextHidden
 from .scan import ScannedBlock, scan_blocks
 
 UNKNOWN_SOURCE = "<markdown>"
@@ -35,10 +38,20 @@ class PageSource:
 
     path: str
     blocks: tuple[ScannedBlock, ...] = ()
+    lines: tuple[str, ...] = ()
 
     @classmethod
     def from_markdown(cls, path: str, markdown: str) -> PageSource:
-        return cls(path, tuple(scan_blocks(markdown)))
+        return cls(path, tuple(scan_blocks(markdown)), tuple(markdown.splitlines()))
+
+    def marker_line(self, kind: str, argument: str) -> int | None:
+        """The line of a `///` header: a block the scan found, else the first line showing it."""
+        for block in self.blocks:
+            if (block.kind, block.argument) == (kind, argument):
+                return block.line
+        marker = re.compile(rf"/{{3,}}[ ]*{re.escape(kind)}(?![\w-])", re.IGNORECASE)
+        return next((number for number, line in enumerate(self.lines, start=1) if marker.search(line)),
+                    None)
 
 
 @dataclass
@@ -50,6 +63,10 @@ class PageState:
     blocks_started: int = 0
     remember_rendered: bool = False
     has_progress: bool = False
+    # What the scan reads as our blocks in the Markdown being converted, and what the renderer
+    # did render: both must be the same, or an answer key could differ from its lesson.
+    scanned: list[tuple[str, str]] = field(default_factory=list)
+    rendered: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def exercises(self) -> list[LocatedExercise]:
@@ -80,6 +97,8 @@ class ExercisesExtension(BlocksExtension):
         self.reset()
         for block_class in (ChoiceBlock, ScenarioBlock, ReflectionBlock, ScaleBlock, ProgressBlock):
             block_mgr.register(block_class, {"extension": self})
+        # Before every other preprocessor: the scan reads the Markdown as the author wrote it.
+        md.preprocessors.register(ScanBeforeConversion(md, self), "curriculum_exercises_scan", 100)
         md.treeprocessors.register(UnclosedBlockCheck(md, self), "curriculum_exercises_unclosed", 5)
 
     def reset(self) -> None:
@@ -129,6 +148,15 @@ class ExercisesExtension(BlocksExtension):
                 "because it is shown as a label or a question.",
                 line=line,
                 fix="Shorten it to one paragraph; put background text in the lesson before the block.",
+            ) from None
+        except FieldTextHidden as error:
+            raise AuthorError(
+                path,
+                f"in '/// {kind} | {argument}': the field reading '{error.text[:60]}' holds a "
+                f"<{error.tag}>, which would hide the text after it (a <{error.tag}/> is not "
+                "self-closing in HTML).",
+                line=line,
+                fix=f"Remove the <{error.tag}>; write '&lt;{error.tag}&gt;' to show the tag as text.",
             ) from None
         if self.view == "learner" and not self.page.remember_rendered:
             self.page.remember_rendered = True
@@ -180,6 +208,7 @@ class _StashedBlock(Block):
         page.blocks_started += 1
         self.line = self.extension.header_line(self.ordinal, self.NAME, self.argument or "")
         page.unclosed[id(self)] = (self.NAME, self.argument or "", self.line)
+        page.rendered.append((self.NAME, self.argument or ""))
         return etree.SubElement(parent, "div")
 
     def on_end(self, block: etree.Element) -> None:
@@ -217,22 +246,62 @@ class ProgressBlock(_StashedBlock):
         return self.extension.render_progress(body, self.line)
 
 
+class ScanBeforeConversion(Preprocessor):
+    """Scans the Markdown about to be converted, for the check that the renderer agrees."""
+
+    def __init__(self, md: Markdown, extension: ExercisesExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.page.scanned = [(block.kind, block.argument) for block in scan_blocks("\n".join(lines))
+                                       if block.kind in OUR_BLOCKS]
+        return lines
+
+
 class UnclosedBlockCheck(Treeprocessor):
-    """A block without its closing `///` swallows the rest of the page: stop instead."""
+    """A block without its closing `///` swallows the rest of the page: stop instead. And a block
+    the scan sees but Markdown does not render (or the reverse) stops too: answer keys, parity
+    and schedules come from the scan, the page from the renderer."""
 
     def __init__(self, md: Markdown, extension: ExercisesExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        source = self.extension.source
         for kind, argument, line in self.extension.page.unclosed.values():
-            header = f"/// {kind} | {argument}" if argument else f"/// {kind}"
             raise AuthorError(
-                self.extension.source.path,
-                f"'{header}' has no closing '///', so it swallows the rest of the page.",
+                source.path,
+                f"'{_header(kind, argument)}' has no closing '///', so it swallows the rest of the page.",
                 line=line,
                 fix="Add a line with just '///' after the block's YAML.",
             )
+        page = self.extension.page
+        for kind, argument in page.scanned:
+            if (kind, argument) not in page.rendered:
+                raise AuthorError(
+                    source.path,
+                    f"'{_header(kind, argument)}' is written as a block, but Markdown does not read "
+                    "it as one here (it is inside a quote, an HTML element or another construct).",
+                    line=source.marker_line(kind, argument),
+                    fix="Start the block at the left margin after a blank line; to keep a draft "
+                    "unpublished, put it in a fenced code block or an HTML comment.",
+                )
+        for kind, argument in page.rendered:
+            if (kind, argument) not in page.scanned:
+                raise AuthorError(
+                    source.path,
+                    f"'{_header(kind, argument)}' is read as a block inside a construct where "
+                    "exercises are not expected, so answer keys and translations would miss it.",
+                    line=source.marker_line(kind, argument),
+                    fix="Start the block at the left margin (or at the start of a list item), "
+                    "after a blank line.",
+                )
+
+
+def _header(kind: str, argument: str) -> str:
+    return f"/// {kind} | {argument}" if argument else f"/// {kind}"
 
 
 def makeExtension(**kwargs: Any) -> ExercisesExtension:

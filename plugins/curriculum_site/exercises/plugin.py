@@ -161,7 +161,7 @@ def _deferred(path: str) -> ExtraScriptValue:
 
 
 def _leftover_error(source: PageSource, kind: str, argument: str) -> AuthorError:
-    line = next((b.line for b in source.blocks if (b.kind, b.argument) == (kind, argument)), None)
+    line = source.marker_line(kind, argument)
     header = f"/// {kind} | {argument}" if argument else f"/// {kind}"
     if kind in (*EXERCISE_TYPES, "progress"):
         detail = f"'{header}' was shown as plain text instead of an exercise."
