@@ -10,6 +10,8 @@ import pytest
 from conftest import FIXTURES
 from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
+from curriculum_site.status import recorded_version
+from curriculum_site.trainer.schedule import LessonExercises
 
 
 @pytest.fixture
@@ -123,3 +125,55 @@ def test_missing_lesson_page(curriculum: Path) -> None:
     (curriculum / "modules/01-listening/lesson.md").unlink()
     error = error_of(curriculum)
     assert error.path.endswith("lesson.md") and "missing" in str(error)
+
+
+def test_a_key_written_twice_is_an_error_at_its_second_line(curriculum: Path) -> None:
+    module = curriculum / "modules/01-listening/module.yml"
+    edit(module, "summary: Why", "title: Listening again\nsummary: Why")
+    error = error_of(curriculum)
+    assert error.path.endswith("module.yml") and error.line == 3
+    assert "the key 'title' is written twice (first at line 2)" in str(error)
+    assert "Fix: keep one of them" in str(error)
+
+
+def test_runaway_nesting_is_an_error_not_a_recursion_error(curriculum: Path) -> None:
+    module = curriculum / "modules/01-listening/module.yml"
+    edit(module, "key_points: [Act on what you hear.]",
+         "key_points:\n  - " + "[" * 5000 + "]" * 5000)
+    error = error_of(curriculum)
+    assert error.path.endswith("module.yml") and error.line == 7
+    assert "nested more than 50 deep" in str(error) and "Fix:" in str(error)
+
+
+@pytest.mark.parametrize(("file", "old", "new", "line", "said"), [
+    ("session.yml", "    minutes: 20", "    minutes: 481", 11, "'minutes' is 481 minutes, more than the 480"),
+    ("session.yml", "    minutes: 20", "    minutes: 1000000000000", 11, "more than the 480 (8 hours)"),
+    ("module.yml", "duration: 30", "duration: 961", 4, "'duration' is 961 minutes, more than the 960"),
+    ("session.yml", "total_minutes: 30", "total_minutes: 99999", 1, "more than the 960 (16 hours)"),
+])
+def test_minutes_have_sane_bounds(curriculum: Path, file: str, old: str, new: str, line: int,
+                                  said: str) -> None:
+    edit(curriculum / "modules/01-listening" / file, old, new)
+    error = error_of(curriculum)
+    assert error.path.endswith(file) and error.line == line
+    assert said in str(error) and "Fix:" in str(error)
+
+
+def test_a_lesson_saved_as_latin_1_names_the_file_and_line(curriculum: Path) -> None:
+    lesson = curriculum / "modules/01-listening/lesson.md"
+    lesson.write_bytes("# Listening\n\nÉcouter, c'est agir.\n".encode("latin-1"))
+    with pytest.raises(AuthorError) as caught:
+        LessonExercises.read(lesson)
+    assert caught.value.path.endswith("lesson.md") and caught.value.line == 3
+    assert "not UTF-8 text (byte 0xc9" in str(caught.value) and "Fix: save it as UTF-8" in str(caught.value)
+
+
+def test_a_byte_order_mark_before_front_matter_is_named_as_such(tmp_path: Path) -> None:
+    lesson = tmp_path / "lesson.md"
+    lesson.write_text('\ufeff---\ntranslation_of: "39705a179e70"\n---\n# Écouter\n', encoding="utf-8")
+    with pytest.raises(AuthorError) as caught:
+        recorded_version(lesson)
+    assert caught.value.line == 1 and "byte-order mark" in str(caught.value)
+    assert "Fix: save it as 'UTF-8' without BOM" in str(caught.value)
+    lesson.write_text('\ufeff# No front matter\n', encoding="utf-8")
+    assert recorded_version(lesson) == (None, None)

@@ -40,13 +40,18 @@ class Fields:
             raise self.error(key, f"'{key}' is empty.", f"write the {key}.")
         return value
 
-    def minutes(self, key: str, *, required: bool = True) -> int:
+    def minutes(self, key: str, *, maximum: int, required: bool = True) -> int:
+        """A whole number of minutes from 1 to ``maximum``."""
         value = self._get(key, required)
         if value is None:
             return 0
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             raise self.error(key, f"'{key}' must be a whole number of minutes above 0, not {value!r}.",
                              f"write e.g. '{key}: 30'.")
+        if value > maximum:
+            raise self.error(key, f"'{key}' is {value} minutes, more than the {maximum} "
+                             f"({maximum // 60} hours) it may be.",
+                             f"check for a typing mistake, or split it: at most {maximum} minutes.")
         return value
 
     def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:

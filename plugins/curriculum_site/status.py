@@ -21,7 +21,7 @@ from pathlib import Path
 from .catalog import SOURCE_LANGUAGE
 from .course.loader import load_course
 from .errors import AuthorError
-from .yamlsource import line_of, load_yaml, parse_yaml
+from .yamlsource import line_of, load_yaml, parse_yaml, read_markdown
 
 VERSION_KEY = "translation_of"
 VERSION_LENGTH = 12
@@ -86,7 +86,7 @@ def recorded_version(path: Path) -> tuple[object, int | None]:
     Raises AuthorError when the file's front matter or YAML cannot be read.
     """
     if path.suffix == ".md":
-        text = path.read_text(encoding="utf-8")
+        text = read_markdown(path)
         match = _FRONT_MATTER.match(text)
         if match is None:
             return None, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Hashable
 from typing import Any
 
 import yaml
@@ -24,7 +25,39 @@ class SourceList(list):
     line: int
 
 
-class _LineLoader(yaml.SafeLoader):
+# Deeper than any course file needs: where an error for runaway nesting points.
+MAX_DEPTH = 50
+BOM = "\ufeff"
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A key written twice in one mapping: YAML would silently keep only the last value."""
+
+    def __init__(self, key: object, first: yaml.Mark, again: yaml.Mark) -> None:
+        super().__init__(None, None, f"the key '{key}' is written twice", again)
+        self.first_line = first.line  # 0-based, like every mark
+
+
+class TooDeepError(yaml.MarkedYAMLError):
+    """Collections nested deeper than any course file needs (and than PyYAML can build)."""
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing duplicate keys instead of keeping the last one."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue
+            if key in seen:
+                raise DuplicateKeyError(key, seen[key], key_node.start_mark)
+            seen[key] = key_node.start_mark
+        return super().construct_mapping(node, deep=deep)
+
+
+class _LineLoader(StrictLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> SourceMap:
         mapping = SourceMap(super().construct_mapping(node, deep=True))
         mapping.lines = {
@@ -44,30 +77,94 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
 
 
+def too_deep(text: str) -> int | None:
+    """The 0-based line where ``text`` nests collections deeper than MAX_DEPTH, if it does.
+
+    Reads events only (PyYAML's parser is a state machine), so it cannot itself recurse."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def safe_load(text: str, loader: type[yaml.SafeLoader] = StrictLoader) -> Any:
+    """Load YAML, refusing duplicate keys and runaway nesting (as a yaml.MarkedYAMLError)."""
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        # PyYAML builds nested collections recursively: only a file made to break it gets here.
+        line = too_deep(text) or 0
+        mark = yaml.Mark("", 0, line, 0, None, None)
+        raise TooDeepError(problem=f"collections are nested more than {MAX_DEPTH} deep",
+                           problem_mark=mark) from None
+
+
 def parse_yaml(text: str, path: str | Path, *, first_line: int = 1) -> Any:
     """Parse YAML text; line numbers are shifted by ``first_line - 1`` (for embedded YAML)."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = safe_load(text, _LineLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        raise AuthorError(
-            path, f"this is not valid YAML ({error.problem}).", line=line,
-            fix="check indentation, and quote text that contains ': ' or starts with a symbol.",
-        ) from None
+        detail, fix = yaml_problem(error, first_line)
+        raise AuthorError(path, detail, line=_line(error, first_line), fix=fix) from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
 
 
+def yaml_problem(error: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[str, str]:
+    """What went wrong and how to fix it, for YAML whose first line is ``first_line``."""
+    if isinstance(error, DuplicateKeyError):
+        return (f"{error.problem} (first at line {error.first_line + first_line}).",
+                "keep one of them: YAML would silently use only the last.")
+    if isinstance(error, TooDeepError):
+        return f"{error.problem}.", "write it with fewer levels: course files need only a few."
+    return (f"this is not valid YAML ({error.problem}).",
+            "check indentation, and quote text that contains ': ' or starts with a symbol.")
+
+
+def _line(error: yaml.MarkedYAMLError, first_line: int) -> int:
+    mark = error.problem_mark or error.context_mark
+    return mark.line + first_line if mark else first_line
+
+
+def read_text(path: Path) -> str:
+    """An author's file as text, or an AuthorError naming the line of the first byte that is not
+    UTF-8 (a file saved as Latin-1 or Windows-1252)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AuthorError(
+            path, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read).",
+            line=line, fix="save it as UTF-8 (your editor's 'Save as' or 'Encoding' menu).",
+        ) from None
+
+
+def read_markdown(path: Path) -> str:
+    """A Markdown page's text; a byte-order mark before its front matter is an error, since
+    the front matter's '---' must be the very first characters of the file."""
+    text = read_text(path)
+    if text.startswith(BOM + "---"):
+        raise AuthorError(
+            path, "the file starts with a byte-order mark (an invisible character some editors "
+            "add), so its front matter is not on the first line.", line=1,
+            fix="save it as 'UTF-8' without BOM (in Notepad: 'UTF-8', not 'UTF-8 with BOM').",
+        )
+    return text.removeprefix(BOM)
+
+
 def load_yaml(path: Path) -> Any:
     """Read and parse a YAML file, or raise an AuthorError naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError:
         raise AuthorError(path, "the file is missing.", fix="create it (see docs/authoring).") from None
-    except UnicodeDecodeError:
-        raise AuthorError(path, "the file is not UTF-8 text.", fix="save it as UTF-8.") from None
     return parse_yaml(text, path)
 
 

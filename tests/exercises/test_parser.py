@@ -156,3 +156,17 @@ def test_after_scale_cannot_compare_with_another_after_scale() -> None:
     after = parse("scale", "phase: after\ncompare: mod-first\n")
     with pytest.raises(AuthorError):
         link_after_scale(after, {"mod-first": first}, path="lesson.md", line=3)  # type: ignore[dict-item]
+
+
+def test_an_option_written_twice_is_an_error_not_the_last_one_winning() -> None:
+    body = ("question: Q\noptions:\n  - text: A\n    correct: true\n    feedback: F\n    correct: false\n"
+            "  - text: B\n    feedback: G\n")
+    error = error_of("choice", body)
+    assert error.path == "curriculum/lesson.md" and error.line == 16
+    assert "the key 'correct' is written twice (first at line 14)" in str(error)
+    assert "Fix: Keep one of them" in str(error)
+
+
+def test_runaway_nesting_in_a_body_is_an_error() -> None:
+    error = error_of("reflection", "prompt: P\nhint: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert error.line == 12 and "nested more than 50 deep" in str(error)

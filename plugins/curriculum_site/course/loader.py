@@ -33,6 +33,9 @@ SESSION_KEYS = (
     "safety_notes", "debrief",
 )
 STEP_KEYS = ("title", "minutes", "kind", "instructions", "exercise")
+# A step of a session plan fits in a working day, a module in two.
+STEP_MAX_MINUTES = 8 * 60
+MODULE_MAX_MINUTES = 16 * 60
 
 
 def load_course(root: Path) -> Course:
@@ -109,7 +112,7 @@ def load_module(folder: Path) -> Module:
         if not (folder / page).is_file():
             raise AuthorError(folder / page, "this module page is missing.",
                               fix="write it (see docs/authoring/modules.md).")
-    duration = fields.minutes("duration")
+    duration = fields.minutes("duration", maximum=MODULE_MAX_MINUTES)
     session = load_session(folder / "session.yml", duration=duration)
     return Module(
         number=int(match["number"]),
@@ -135,7 +138,7 @@ def load_session(path: Path, extra_keys: tuple[str, ...] = (), *,
     """Load a session plan; its steps' minutes must add up to its total (and to ``duration``)."""
     fields = Fields(load_yaml(path), path, "session.yml")
     fields.reject_unknown(SESSION_KEYS + extra_keys)
-    total = fields.minutes("total_minutes")
+    total = fields.minutes("total_minutes", maximum=MODULE_MAX_MINUTES)
     if duration is not None and total != duration:
         raise fields.error("total_minutes", f"total_minutes is {total} but module.yml gives a "
                            f"duration of {duration}.", "make them equal.")
@@ -162,7 +165,7 @@ def _load_step(item, line: int | None, path: Path) -> Step:
     fields.reject_unknown(STEP_KEYS)
     return Step(
         title=fields.text("title"),
-        minutes=fields.minutes("minutes"),
+        minutes=fields.minutes("minutes", maximum=STEP_MAX_MINUTES),
         kind=fields.choice("kind", STEP_KINDS),
         instructions=fields.text("instructions"),
         exercise=fields.text("exercise", required=False),

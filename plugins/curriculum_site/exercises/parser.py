@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from curriculum_site.errors import AuthorError
+from curriculum_site.yamlsource import DuplicateKeyError, TooDeepError, safe_load, yaml_problem
 
 from .model import (
     EXERCISE_TYPES,
@@ -133,20 +134,26 @@ def _describe(value: Any) -> str:
 
 
 def load_body(block: _Block, body: str) -> Any:
-    """Read the block's YAML, reporting a syntax error at its line in the Markdown file."""
+    """Read the block's YAML, reporting a mistake at its line in the Markdown file."""
     try:
-        return yaml.safe_load(body) if body.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        return safe_load(body) if body.strip() else {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
         # The body starts on the line after the '///' header.
         line = block.line + 1 + mark.line if mark is not None else block.line
-        problem = getattr(error, "problem", None) or str(error)
+        if isinstance(error, (DuplicateKeyError, TooDeepError)):
+            detail, fix = yaml_problem(error, first_line=block.line + 1)
+            raise block.error(detail, fix.capitalize(), line=line) from None
+        problem = error.problem or str(error)
         raise block.error(
             f"the YAML body is malformed ({problem}, line {line}).",
             "Check indentation and that text containing ': ' or starting with a quote is quoted "
             "or written after '|' on the next lines.",
             line=line,
         ) from None
+    except yaml.YAMLError as error:
+        raise block.error(f"the YAML body is malformed ({error}).",
+                          "Check the block's YAML.") from None
 
 
 def parse_exercise(kind: str, exercise_id: str | None, body: str, *, path: str, line: int) -> Exercise:

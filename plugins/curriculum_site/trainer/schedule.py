@@ -11,6 +11,7 @@ from pathlib import Path
 from ..course.model import SessionPlan, Step
 from ..errors import AuthorError
 from ..exercises.scan import ScannedBlock, exercise_blocks
+from ..yamlsource import read_markdown
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class LessonExercises:
 
     @classmethod
     def read(cls, path: Path) -> LessonExercises:
-        return cls(path, tuple(exercise_blocks(path.read_text(encoding="utf-8"))))
+        return cls(path, tuple(exercise_blocks(read_markdown(path))))
 
     def block(self, exercise_id: str) -> ScannedBlock | None:
         return next((block for block in self.blocks if block.argument == exercise_id), None)
