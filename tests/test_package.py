@@ -144,6 +144,24 @@ def test_an_autorun_file_stops_the_package(course, broken_site, tmp_path):
         _package(broken_site, tmp_path / "dist", course[0])
 
 
+def test_a_link_to_a_file_outside_the_site_stops_the_package_before_anything_ships(
+        course, broken_site, tmp_path):
+    secret = tmp_path / "private.txt"
+    secret.write_text("a reader's notes", encoding="utf-8")
+    (broken_site / "assets" / "notes.txt").symlink_to(secret)
+    with pytest.raises(AuthorError, match=r"site/assets/notes.txt: this is a symbolic link"):
+        _package(broken_site, tmp_path / "dist", course[0])
+    assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []
+
+
+def test_a_file_name_with_a_line_break_stops_the_package_in_one_line(course, broken_site, tmp_path, capsys):
+    (broken_site / "assets" / "two\nlines.css").write_text("p{}", encoding="utf-8")
+    assert package_main([str(broken_site), str(tmp_path / "dist"), "--project", str(course[0])]) == 1
+    error = capsys.readouterr().err
+    assert "two\\nlines.css: this file name holds a control character" in error
+    assert "Traceback" not in error
+
+
 def test_the_command_reports_a_mistake_in_one_line_without_a_traceback(course, broken_site,
                                                                         tmp_path, capsys):
     shutil.rmtree(broken_site / "fr")

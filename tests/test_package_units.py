@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from curriculum_site.package.archive import (
     write_zip,
 )
 from curriculum_site.package.report import PACKAGE_FILES, SHARED, part_of
-from curriculum_site.package.selection import forbidden_files, search_languages, select_files
+from curriculum_site.package.selection import (
+    check_site_tree,
+    forbidden_files,
+    search_languages,
+    select_files,
+)
 
 LUNR = "assets/javascripts/lunr"
 
@@ -132,3 +138,54 @@ def test_search_languages_are_read_from_every_language_index(tmp_path):
     (site / "ar/search/search_index.js").write_text("var __index = {broken")
     with pytest.raises(AuthorError, match="ar/search/search_index.js"):
         search_languages(site, {"ar/search/search_index.js"})
+
+
+def _site_with(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("<p>Home</p>", encoding="utf-8")
+    (site / "assets" / "a.css").write_text("p{}", encoding="utf-8")
+    return site
+
+
+def _tree_error(site: Path) -> str:
+    with pytest.raises(AuthorError) as caught:
+        check_site_tree(site)
+    return str(caught.value)
+
+
+def test_a_site_of_folders_and_regular_files_with_plain_names_passes(tmp_path):
+    check_site_tree(_site_with(tmp_path))
+
+
+@pytest.mark.parametrize("make", ["file link", "folder link", "dangling link"])
+def test_a_symbolic_link_stops_the_package_naming_it(tmp_path, make):
+    site = _site_with(tmp_path)
+    secret = tmp_path / "outside"
+    secret.mkdir()
+    (secret / "private.txt").write_text("not for the package", encoding="utf-8")
+    target = {"file link": secret / "private.txt", "folder link": secret,
+              "dangling link": tmp_path / "gone.html"}[make]
+    (site / "assets" / "linked").symlink_to(target)
+    error = _tree_error(site)
+    assert "site/assets/linked: this is a symbolic link" in error and "Fix: replace the link" in error
+
+
+def test_a_device_or_pipe_stops_the_package(tmp_path):
+    site = _site_with(tmp_path)
+    os.mkfifo(site / "assets" / "pipe")
+    assert "site/assets/pipe: this is not a regular file" in _tree_error(site)
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    (b"bad\nname.html", "site/assets/bad\\nname.html: this file name holds a control character"),
+    (b"bad\xffname.html", "site/assets/bad\\xffname.html: this file name holds bytes that are not UTF-8"),
+    (b"what?.html", "holds a character Windows refuses (?)"),
+    (b"aux.html", "is one Windows cannot create"),
+])
+def test_an_unsafe_file_name_stops_the_package_naming_it_readably(tmp_path, name, said):
+    site = _site_with(tmp_path)
+    with open(os.path.join(os.fsencode(site / "assets"), name), "wb") as handle:
+        handle.write(b"x")
+    error = _tree_error(site)
+    assert said in error and "Fix: rename the file" in error

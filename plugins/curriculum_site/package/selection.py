@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Collection, Iterable
+import stat
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -24,6 +26,12 @@ FORBIDDEN_SUFFIXES = {
     ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".dll", ".ps1", ".vbs", ".vbe",
     ".wsf", ".jar", ".lnk", ".sh", ".bash", ".command", ".app", ".apk", ".desktop", ".reg",
 }
+
+
+# Names no file on a USB stick may have: Windows (FAT, exFAT, NTFS) refuses these characters and
+# device names, and a control character (a newline) would break SHA256SUMS, one line per file.
+WINDOWS_RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:\..*)?$", re.IGNORECASE)
+UNSAFE_CHARACTERS = set('<>:"|?*\\')
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def _why_dropped(name: str, files: Collection[str], languages: Collection[str]) 
     if path.suffix == ".map":
         return "source map: only developer tools read it"
     if name == "404.html":
-        return "a server's error page: nothing serves it from a USB stick, and its links are absolute"
+        return "a server's error page: nothing serves it from a USB stick"
     if path.name in ("sitemap.xml", "sitemap.xml.gz"):
         return "sitemap for search engines: holds the build date and no usable address offline"
     if path.name == SEARCH_INDEX_JSON and str(path.with_name(SEARCH_INDEX_JS)) in files:
@@ -88,3 +96,62 @@ def select_files(files: Collection[str], languages: Collection[str]) -> Selectio
         if reason:
             dropped[name] = reason
     return Selection(frozenset(set(files) - set(dropped)), dropped)
+
+
+def check_site_tree(site_dir: Path) -> None:
+    """Stop unless everything under ``site_dir`` is a folder or a regular file with a safe name.
+
+    A symbolic link would ship whatever it points to (any file on the build machine) or be
+    skipped without a word; a device or pipe is no file at all; a name with a newline, an
+    undecodable byte or a character Windows refuses breaks the checksums or the extraction.
+    """
+    for path, kind in _entries(site_dir):
+        shown = _printable(path)
+        if kind == "link":
+            raise AuthorError(shown, f"this is a symbolic link (to {_printable(Path(os.readlink(path)))}): "
+                              "the package ships only files that are inside the site.",
+                              fix="replace the link with a copy of the file, or remove it.")
+        if kind == "special":
+            raise AuthorError(shown, "this is not a regular file (a device, pipe or socket).",
+                              fix="remove it from the site folder.")
+        problem = name_problem(path.name)
+        if problem:
+            raise AuthorError(shown, f"this file name {problem}.",
+                              fix="rename the file (letters, digits, '-', '_', '.') in docs/ or "
+                              "wherever the build copied it from.")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file name in the package, or None."""
+    if any("\udc80" <= char <= "\udcff" for char in name):
+        return "holds bytes that are not UTF-8 text"
+    if any(ord(char) < 32 or ord(char) == 127 for char in name):
+        return "holds a control character (such as a line break)"
+    if UNSAFE_CHARACTERS & set(name):
+        return f"holds a character Windows refuses ({' '.join(sorted(UNSAFE_CHARACTERS & set(name)))})"
+    if name != name.rstrip(". ") or WINDOWS_RESERVED.match(name):
+        return "is one Windows cannot create (a device name, or a trailing dot or space)"
+    return None
+
+
+def _entries(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every entry below ``folder`` with its kind (file, folder, link, special), never
+    following a link."""
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            path = Path(entry.path)
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISLNK(mode):
+                yield path, "link"
+            elif stat.S_ISDIR(mode):
+                yield path, "folder"
+                yield from _entries(path)
+            else:
+                yield path, "file" if stat.S_ISREG(mode) else "special"
+
+
+def _printable(path: Path) -> Path:
+    """``path`` with undecodable bytes and control characters written as escapes, for messages."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return Path("".join(char if ord(char) >= 32 and ord(char) != 127 else repr(char)[1:-1]
+                        for char in text))
