@@ -12,7 +12,7 @@ from ..links import find_broken_links, site_files
 from .archive import checksum_lines, sha256_hex, source_date_epoch, write_zip
 from .documents import render_launcher, render_notice, render_readme
 from .report import SITE_PREFIX, SizeReport, size_report
-from .selection import forbidden_files, search_languages, select_files
+from .selection import check_site_tree, forbidden_files, search_languages, select_files
 from .sources import read_course, site_languages, stylesheets
 
 CHECKSUMS = "SHA256SUMS"
@@ -41,6 +41,7 @@ def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
     if not (site_dir / "index.html").is_file():
         raise AuthorError(site_dir, "there is no built site here.",
                           fix="run `mkdocs build --strict` first (or `make site`).")
+    check_site_tree(site_dir)
     files = site_files(site_dir)
     languages = site_languages(course, site_dir, files, project_dir / "translations")
     forbidden = forbidden_files(files)
