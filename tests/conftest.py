@@ -109,14 +109,21 @@ def browser() -> Iterator[object]:
 
 
 class PageWatch:
-    """Records what a page requests and logs, to assert nothing leaves file:// and nothing errs."""
+    """Records what a page requests, logs and opens, to assert nothing leaves file://, nothing
+    errs and no dialog (alert, confirm, prompt: the sign of a script that should not run) opens."""
 
     def __init__(self, page) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.dialogs: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("dialog", self._dialog)
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
 
     @property
     def outside(self) -> list[str]:

@@ -161,11 +161,9 @@ def test_a_front_matter_title_that_is_not_text_is_reported_against_the_page(
 # would show it here, on every page of the injected build.
 @pytest.mark.browser
 def test_no_dialog_opens_and_nothing_leaves_the_site_on_any_injected_page(injected_site: Path, page) -> None:  # noqa: ANN001
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for html in _pages(injected_site):
         page.goto(html.as_uri())
         page.wait_for_load_state("load")
-    assert dialogs == []
+    assert page.watch.dialogs == []
     assert page.watch.outside == []
     assert page.watch.errors == []

@@ -141,7 +141,7 @@ def test_a_full_visit_answering_exercises_stores_nothing_and_breaks_no_policy(
         assert page.evaluate("localStorage.length + sessionStorage.length") == 0, html
     assert responses > 20  # the exercises did answer: feedback or a comparison was shown
     assert violations == [] and _csp_errors(page) == []
-    assert page.watch.outside == []
+    assert page.watch.outside == [] and page.watch.dialogs == []
 
 
 @pytest.mark.parametrize(("language", "query"), [("", "trust"), ("fr/", "confiance")])
@@ -158,4 +158,4 @@ def test_search_and_language_switch_work_under_the_policy(
     page.wait_for_url("**/es/index.html")
     assert page.evaluate("document.documentElement.lang") == "es"
     assert violations == [] and page.watch.errors == []
-    assert page.watch.outside == []
+    assert page.watch.outside == [] and page.watch.dialogs == []
