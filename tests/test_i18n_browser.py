@@ -51,7 +51,7 @@ def pages_of(site: Path, languages: dict[str, str]) -> list[tuple[str, str]]:
         root = site / prefix
         for path in sorted(root.rglob("*.html")):
             relative = path.relative_to(root).as_posix()
-            if relative == "404.html" or relative.split("/")[0] in languages or "/assets/" in f"/{relative}":
+            if relative.split("/")[0] in languages or "/assets/" in f"/{relative}":
                 continue
             found.append((language, relative))
     return found

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -86,7 +86,7 @@ def too_deep(text: str) -> int | None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line
+                return event.start_mark.line if event.start_mark is not None else 0
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None
@@ -99,7 +99,7 @@ def safe_load(text: str, loader: type[yaml.SafeLoader] = StrictLoader) -> Any:
     except RecursionError:
         # PyYAML builds nested collections recursively: only a file made to break it gets here.
         line = too_deep(text) or 0
-        mark = yaml.Mark("", 0, line, 0, None, None)
+        mark = yaml.Mark("", 0, line, 0, "", 0)
         raise TooDeepError(problem=f"collections are nested more than {MAX_DEPTH} deep",
                            problem_mark=mark) from None
 

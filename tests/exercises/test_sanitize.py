@@ -17,7 +17,8 @@ from .conftest import Convert
     ('<p><a href=" java\tscript:alert(4)">a</a></p>', '<p><a rel="noopener">a</a></p>'),
     ('<p><a href="https://www.who.int/" target="_blank">WHO</a></p>',
      '<p><a href="https://www.who.int/" rel="noopener">WHO</a></p>'),
-    ('<p><span onclick="alert(5)" style="color:red" class="k">s</span></p>', '<p><span class="k">s</span></p>'),
+    ('<p><span onclick="alert(5)" style="color:red" class="k">s</span></p>',
+     '<p><span class="k">s</span></p>'),
     ('<p><iframe src="https://example.org"></iframe>x</p>', "<p>x</p>"),
     ("<p>a <svg/> rest</p>", "<p>a  rest</p>"),  # <svg/> closes itself in HTML: the rest stays
     ("<p>a <math/> rest</p>", "<p>a  rest</p>"),
@@ -36,7 +37,8 @@ def test_an_element_that_would_swallow_the_rest_of_a_field_is_reported(tag: str)
 
 
 @pytest.mark.parametrize("tag", ["svg", "textarea", "select"])
-def test_a_self_closed_element_in_a_field_stops_the_build_or_keeps_the_rest(convert: Convert, tag: str) -> None:
+def test_a_self_closed_element_in_a_field_stops_the_build_or_keeps_the_rest(convert: Convert,
+                                                                            tag: str) -> None:
     text = (f"Intro.\n\n/// reflection | mod-r\nprompt: 'Think <{tag}/> about what you heard.'\n"
             "hint: A hint.\n///\n")
     if tag == "svg":

@@ -35,7 +35,7 @@ def scan(html: str) -> list[Element]:
     tree = LexborHTMLParser(html)
     elements = []
     for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
-        if node.tag in _NOT_ELEMENTS:
+        if node.tag is None or node.tag in _NOT_ELEMENTS:
             continue
         attrs = {name: value or "" for name, value in node.attributes.items()}
         text = node.text(deep=True) if node.tag == "script" else ""
