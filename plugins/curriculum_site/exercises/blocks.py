@@ -278,26 +278,27 @@ class UnclosedBlockCheck(Treeprocessor):
                 fix="Add a line with just '///' after the block's YAML.",
             )
         page = self.extension.page
-        for kind, argument in page.scanned:
-            if (kind, argument) not in page.rendered:
-                raise AuthorError(
-                    source.path,
-                    f"'{_header(kind, argument)}' is written as a block, but Markdown does not read "
-                    "it as one here (it is inside a quote, an HTML element or another construct).",
-                    line=source.marker_line(kind, argument),
-                    fix="Start the block at the left margin after a blank line; to keep a draft "
-                    "unpublished, put it in a fenced code block or an HTML comment.",
-                )
-        for kind, argument in page.rendered:
-            if (kind, argument) not in page.scanned:
-                raise AuthorError(
-                    source.path,
-                    f"'{_header(kind, argument)}' is read as a block inside a construct where "
-                    "exercises are not expected, so answer keys and translations would miss it.",
-                    line=source.marker_line(kind, argument),
-                    fix="Start the block at the left margin (or at the start of a list item), "
-                    "after a blank line.",
-                )
+        for found, other, detail, fix in _DISAGREEMENTS:
+            missing = next((block for block in getattr(page, found) if block not in getattr(page, other)),
+                           None)
+            if missing is not None:
+                raise AuthorError(source.path, f"'{_header(*missing)}' {detail}",
+                                  line=source.marker_line(*missing), fix=fix)
+
+
+# Each way the scan and the renderer can disagree: blocks in one list of PageState and not in
+# the other, what that means, and how to fix it.
+_DISAGREEMENTS = (
+    ("scanned", "rendered",
+     "is written as a block, but Markdown does not read it as one here (it is inside a quote, "
+     "an HTML element or another construct).",
+     "Start the block at the left margin after a blank line; to keep a draft unpublished, put it "
+     "in a fenced code block or an HTML comment."),
+    ("rendered", "scanned",
+     "is read as a block inside a construct where exercises are not expected, so answer keys and "
+     "translations would miss it.",
+     "Start the block at the left margin (or at the start of a list item), after a blank line."),
+)
 
 
 def _header(kind: str, argument: str) -> str:
