@@ -94,7 +94,9 @@ def test_package_holds_a_launcher_readme_licences_sums_and_the_site(course, tmp_
     assert set(sums) == set(entries) - {"SHA256SUMS"}
     assert all(hashlib.sha256(entries[name]).hexdigest() == digest for name, digest in sums.items())
     assert not [name for name in entries if name.endswith((".map", "sitemap.xml", "sitemap.xml.gz",
-                                                           "search_index.json", "404.html"))]
+                                                           "404.html"))]
+    assert {"site/search/search_index.js", "site/search/search_index.json",
+            "site/fr/search/search_index.js", "site/fr/search/search_index.json"} <= set(entries)
 
     launcher = _Links(entries["index.html"].decode())
     assert [(a["href"], a["lang"], a["hreflang"], a["dir"]) for a in launcher.links] == [

@@ -74,9 +74,9 @@ def test_selection_leaves_out_what_a_usb_stick_never_reads():
     }
     selection = select_files(files, {"en", "fr", "ar"})
     assert selection.kept == {
+        # The script for file://, the JSON for the same package served over http.
         "index.html", "assets/javascripts/bundle.js", "search/search_index.js",
-        # No .js beside it: under file:// this index would be the only one, so it stays.
-        "fr/search/search_index.json",
+        "search/search_index.json", "fr/search/search_index.json",
         f"{LUNR}/min/lunr.stemmer.support.min.js", f"{LUNR}/min/lunr.multi.min.js",
         f"{LUNR}/min/lunr.fr.min.js", f"{LUNR}/min/lunr.ar.min.js",
     }

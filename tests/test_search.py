@@ -6,10 +6,12 @@ import json
 import re
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from conftest import build_site, fixture_project
 from curriculum_site.search.index import (
     INDEX_SCRIPT_PREFIX,
+    Demotion,
     LanguageRoot,
     as_script,
     fold,
@@ -65,6 +67,39 @@ def test_folded_words_are_searchable_fields_with_the_same_boost() -> None:
     assert french["docs"][0]["text"] == "Égalité girafemot"  # results still show the real text
 
 
+def test_trainer_pages_get_the_lower_boost_in_every_language_unless_the_page_set_one() -> None:
+    index = combined()
+    index["docs"] += [
+        {"location": "modules/x/answer-key.html", "title": "Answer key", "text": ""},
+        {"location": "fr/modules/x/answer-key.html#q1", "title": "Q1", "text": ""},
+        {"location": "fr/trainers/agenda.html", "title": "Agenda", "text": "", "boost": 2},
+    ]
+    demotion = Demotion(("modules/*/answer-key.html", "trainers/*"), 0.3)
+    indexes = split_index(index, [EN, FR, AR], {"en", "fr", "ar"}, demotion)
+    boosts = {(root.language, d["location"]): d.get("boost")
+              for root, language_index in indexes.items() for d in language_index["docs"]}
+    assert boosts[("en", "modules/x/answer-key.html")] == 0.3
+    assert boosts[("fr", "modules/x/answer-key.html#q1")] == 0.3  # a section of the page too
+    assert boosts[("fr", "trainers/agenda.html")] == 2  # the page's own `search: boost`
+    assert boosts[("fr", "modules/x/lesson.html#ecoute")] is None
+
+
+def test_a_pattern_no_page_matches_is_named() -> None:
+    demotion = Demotion(("modules/*/answer-key.html", "trainer/*"))
+    assert demotion.unused(["modules/x/answer-key.html#q1", "trainers/agenda.html"]) == ["trainer/*"]
+
+
+def test_a_trainer_page_pattern_that_matches_nothing_fails_the_strict_build(tmp_path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - curriculum/search\n",
+        "  - curriculum/search:\n      trainer_pages: [modules/*/answer-keys.html]\n"))
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert "no page matches 'modules/*/answer-keys.html'" in caplog.text
+
+
 def test_a_language_lunr_cannot_stem_is_indexed_as_english() -> None:
     assert split_index(combined(), [EN, FR, AR], {"en"})[AR]["config"]["lang"] == ["en"]
 
@@ -79,11 +114,16 @@ def test_a_built_site_has_one_utf8_index_per_language_and_no_combined_copy(tmp_p
     project = fixture_project(tmp_path / "course")
     site = build_site(project, tmp_path / "site")
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("search_index.*")) == [
-        "fr/search/search_index.js", "search/search_index.js"]
+        "fr/search/search_index.js", "fr/search/search_index.json",
+        "search/search_index.js", "search/search_index.json"]
     french = json.loads((site / "fr/search/search_index.js").read_text(encoding="utf-8")
                         .removeprefix(INDEX_SCRIPT_PREFIX))
+    # The same index for file:// (the script) and for http (the JSON Material fetches).
+    assert json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8")) == french
     assert french["config"]["lang"] == ["fr"]
     assert {d["location"] for d in french["docs"]} >= {"modules/01-listening/lesson.html"}
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                        (site / "fr/modules/01-listening/lesson.html").read_text(), re.S)
-    assert json.loads(config.group(1))["base"] == "../../../fr/"
+    # The language's root relative to the page, not through the site's root: it holds when the
+    # language's folder is the server's root too.
+    assert json.loads(config.group(1))["base"] == "../../"

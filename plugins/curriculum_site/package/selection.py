@@ -19,7 +19,6 @@ LUNR_LANGUAGE = re.compile(rf"^{re.escape(LUNR_DIR)}/min/lunr\.(?P<lang>[a-z]+)\
 # Word segmenters the worker loads only for these languages (see Material's search worker).
 LUNR_SEGMENTERS = {f"{LUNR_DIR}/tinyseg.js": {"ja"}, f"{LUNR_DIR}/wordcut.js": {"hi", "th"}}
 SEARCH_INDEX_JS = "search_index.js"
-SEARCH_INDEX_JSON = "search_index.json"
 # Nothing on a USB stick may run by itself or be mistaken for a program.
 FORBIDDEN_NAMES = {"autorun.inf", "desktop.ini"}
 FORBIDDEN_SUFFIXES = {
@@ -72,8 +71,6 @@ def _why_dropped(name: str, files: Collection[str], languages: Collection[str]) 
         return "a server's error page: nothing serves it from a USB stick"
     if path.name in ("sitemap.xml", "sitemap.xml.gz"):
         return "sitemap for search engines: holds the build date and no usable address offline"
-    if path.name == SEARCH_INDEX_JSON and str(path.with_name(SEARCH_INDEX_JS)) in files:
-        return f"under file:// Material reads the copy in {SEARCH_INDEX_JS}"
     if name in LUNR_ALWAYS:
         return None
     match = LUNR_LANGUAGE.match(name)

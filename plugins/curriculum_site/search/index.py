@@ -5,6 +5,8 @@ also finds English, Spanish and Arabic pages, and every page pays for loading al
 language gets its own index instead, with its locations relative to its own root (the page's
 ``config.base``), lunr set up for that language only, and a folded copy of every word that has
 accents or an Arabic article, so ``egalite`` finds ``égalité`` and ``عمل`` finds ``العمل``.
+Trainer pages (answer keys, session plans) stay in the index with a lower boost, so a learner
+who searches a lesson's main word gets the lesson first.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
 INDEX_SCRIPT_PREFIX = "var __index = "
@@ -33,6 +36,25 @@ _TAG = re.compile(r"<[^>]*>")
 class LanguageRoot:
     language: str
     prefix: str  # where its pages are, relative to the site root: "" or "fr/"
+
+
+@dataclass(frozen=True)
+class Demotion:
+    """Pages ranked below the others: globs of their address in a language tree, and the boost
+    lunr multiplies their entries' scores by."""
+
+    patterns: tuple[str, ...] = ()
+    boost: float = 1.0
+
+    def matches(self, location: str) -> bool:
+        page = location.split("#", 1)[0]
+        return any(fnmatchcase(page, pattern) for pattern in self.patterns)
+
+    def unused(self, locations: Iterable[str]) -> list[str]:
+        """The patterns no page matches: a renamed page would otherwise silently rank as before."""
+        pages = {location.split("#", 1)[0] for location in locations}
+        return [pattern for pattern in self.patterns
+                if not any(fnmatchcase(page, pattern) for page in pages)]
 
 
 def fold(word: str) -> str:
@@ -68,12 +90,13 @@ def language_of(location: str, roots: Iterable[LanguageRoot]) -> LanguageRoot:
                key=lambda root: len(root.prefix))
 
 
-def split_index(index: Mapping[str, Any], roots: list[LanguageRoot],
-                stemmed_languages: set[str]) -> dict[LanguageRoot, dict[str, Any]]:
+def split_index(index: Mapping[str, Any], roots: list[LanguageRoot], stemmed_languages: set[str],
+                demotion: Demotion = Demotion()) -> dict[LanguageRoot, dict[str, Any]]:
     """One index per language root, with locations relative to that root.
 
     ``stemmed_languages`` are those lunr supports (Material ships their lunr.<lang>.min.js);
-    others are indexed as lunr's default, English.
+    others are indexed as lunr's default, English. Entries of pages ``demotion`` matches get its
+    boost, unless their page's front matter already set one (``search: boost``).
     """
     config = dict(index["config"])
     separator = config["separator"]
@@ -84,6 +107,8 @@ def split_index(index: Mapping[str, Any], roots: list[LanguageRoot],
     for doc in index["docs"]:
         root = language_of(doc["location"], roots)
         relative = {**doc, "location": doc["location"][len(root.prefix):]}
+        if "boost" not in relative and demotion.matches(relative["location"]):
+            relative["boost"] = demotion.boost
         docs[root].append(with_folded_fields(relative, separator))
     return {
         root: {

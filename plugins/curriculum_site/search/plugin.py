@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
-from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .config import SearchConfig
-from .index import LanguageRoot, as_json, as_script, split_index
+from .index import Demotion, LanguageRoot, as_json, as_script, split_index
 
 log = get_plugin_logger(__name__)
 
@@ -28,13 +27,9 @@ LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{}.min.js"
 
 class SearchSplitPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.command = "build"
         # i18n builds the other languages from inside the first build's on_post_build: only
         # the outermost build has the final combined index.
         self.depth = 0
-
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.depth += 1
@@ -42,7 +37,9 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.depth = 0
 
-    # The language's root, for the "base" Material's bundle resolves the search index from.
+    # The language's root, for the "base" Material's bundle resolves the search index from:
+    # relative to the page itself (never through the site root), so it holds wherever the tree
+    # is served from — a sub-folder, the site root, or the language folder as the root (Kiwix).
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext | None:
         if not self.config.enabled:
@@ -50,8 +47,8 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         root = _current_root(config)
         if root.prefix:
             # A key of our own: overrides/main.html reads it; MkDocs' TypedDict does not know it.
-            context["language_base_url"] = posixpath.join(  # type: ignore[typeddict-unknown-key]
-                context["base_url"], root.prefix)
+            context["language_base_url"] = get_relative_url(  # type: ignore[typeddict-unknown-key]
+                root.prefix, page.url)
         return context
 
     # After i18n (-100) has merged every language into one index and offline (-100) has
@@ -69,16 +66,22 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         roots = _language_roots(config)
         stemmed = {root.language for root in roots
                    if root.language == "en" or (site / LUNR_LANGUAGES.format(root.language)).is_file()}
+        demotion = Demotion(tuple(self.config.trainer_pages), self.config.trainer_boost)
         combined.unlink()
-        for root, language_index in split_index(index, roots, stemmed).items():
+        indexes = split_index(index, roots, stemmed, demotion)
+        for root, language_index in indexes.items():
             folder = site / root.prefix / SEARCH_FOLDER
             folder.mkdir(parents=True, exist_ok=True)
-            # file:// (the USB package) loads only the script; the JSON is what
-            # `mkdocs serve` fetches over http.
+            # Material's bundle loads the script under file:// (the USB package) and fetches
+            # the JSON over http(s): a static server, `mkdocs serve`, Kiwix.
             (folder / SCRIPT_NAME).write_text(as_script(language_index), encoding="utf-8")
-            if self.command == "serve":
-                (folder / JSON_NAME).write_text(as_json(language_index), encoding="utf-8")
+            (folder / JSON_NAME).write_text(as_json(language_index), encoding="utf-8")
             log.debug("%s: %d search entries", root.language, len(language_index["docs"]))
+        locations = [doc["location"] for language_index in indexes.values()
+                     for doc in language_index["docs"]]
+        for pattern in demotion.unused(locations):
+            log.warning("trainer_pages: no page matches '%s'; rename it after the page it meant "
+                        "in mkdocs.yml, or remove it.", pattern)
 
 
 def _language_roots(config: MkDocsConfig) -> list[LanguageRoot]:
