@@ -1,11 +1,15 @@
-"""Shared fixtures: site builds into temporary folders, and Debian's Chromium over file://."""
+"""Shared fixtures: site builds into temporary folders, a static http server, and Debian's Chromium."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
-from collections.abc import Collection, Iterator
+import threading
+from collections.abc import Callable, Collection, Iterator
+from contextlib import ExitStack, contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -95,6 +99,35 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project, project / "site")
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """The standard library's static file server, without a log line per request in the output."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@contextmanager
+def http_server(root: Path) -> Iterator[str]:
+    """Serve ``root`` over http from 127.0.0.1 on a free port, in a thread; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            thread.join()
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """``serve(folder)`` serves a folder over http until the session ends; gives its address
+    (ending in "/"), as a trainer's laptop, a hosting organisation or Kiwix would."""
+    with ExitStack() as servers:
+        yield lambda root: servers.enter_context(http_server(root))
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -109,17 +142,22 @@ def browser() -> Iterator[object]:
 
 
 class PageWatch:
-    """Records what a page requests, logs and opens, to assert nothing leaves file://, nothing
+    """Records what a page requests, logs and opens, to assert nothing leaves the site, nothing
     errs and no dialog (alert, confirm, prompt: the sign of a script that should not run) opens."""
 
     def __init__(self, page) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
+        self.failed: list[str] = []  # requests answered with an error status, or not at all
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
         page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("response", lambda response: response.status >= 400
+                and self.failed.append(f"{response.status} {response.url}"))
+        page.on("requestfailed", lambda request: self.failed.append(
+            f"{request.failure} {request.url}"))
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -127,7 +165,11 @@ class PageWatch:
 
     @property
     def outside(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
+        return self.outside_of("file:")
+
+    def outside_of(self, site: str) -> list[str]:
+        """Requests for anything but ``site`` (an address prefix), data: and about:."""
+        return [url for url in self.requests if not url.startswith((site, "data:", "about:"))]
 
 
 @pytest.fixture

@@ -25,6 +25,13 @@ RESULTS_SHOWN = """() => {
   const other = new RegExp("^" + t["search.result.other"].replace("#", "\\\\d+") + "$");
   return meta === t["search.result.none"] || meta === t["search.result.one"] || other.test(meta);
 }"""
+# Material's worker has its index and has answered the empty query with its placeholder: a query
+# typed earlier could be reported as "no results" by that late answer to the empty one.
+SEARCH_READY = """() => {
+  const t = JSON.parse(document.getElementById("__config").textContent).translations;
+  return document.querySelector(".md-search-result__meta").textContent.trim()
+    === t["search.result.placeholder"];
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +81,7 @@ def search(page, url: str, query: str) -> list[str]:
     page.goto(url)
     field = page.locator("input.md-search__input")
     field.click()  # from file://, Material loads the index when search opens
+    page.wait_for_function(SEARCH_READY)
     field.evaluate("(input, query) => { input.value = query;"
                    " input.dispatchEvent(new KeyboardEvent('keyup')); }", query)
     page.wait_for_function(RESULTS_SHOWN)
