@@ -1,4 +1,5 @@
-"""Check a built site, then write dist/<site id>-<version>-offline.zip and its .sha256."""
+"""Check a built site, then write dist/<site id>-<version>-offline.zip and its .sha256, and
+one dist/<site id>_<language>_<YYYY-MM>.zim per language for Kiwix."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .documents import render_launcher, render_notice, render_readme
 from .report import SITE_PREFIX, SizeReport, size_report
 from .selection import check_site_tree, forbidden_files, search_languages, select_files
 from .sources import read_course, site_languages, stylesheets
+from .zim import ZimResult, build_date, plan_zims, write_zims, zim_file_name
 
 CHECKSUMS = "SHA256SUMS"
 LISTED_LINKS = 10  # a broken template breaks every page: name a few links, count the rest
@@ -26,16 +28,20 @@ class PackageResult:
     zip_size: int
     report: SizeReport
     dropped: dict[str, int]  # site file left out -> its size
+    zims: list[ZimResult]
 
 
 def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
                   environ: Mapping[str, str] = os.environ) -> PackageResult:
     """Check ``site_dir`` and package it; nothing is written unless every check passes."""
     course = read_course(project_dir / "curriculum" / "curriculum.yml")
+    epoch = source_date_epoch(project_dir, environ)
+    date = build_date(epoch)
     target = dist_dir / course.zip_name
     checksum_file = target.with_name(f"{target.name}.sha256")
+    zims = [dist_dir / zim_file_name(course.site_id, code, date) for code in course.languages]
     # A failed build must not leave last build's package looking current.
-    for stale in (target, checksum_file):
+    for stale in (target, checksum_file, *zims):
         stale.unlink(missing_ok=True)
 
     if not (site_dir / "index.html").is_file():
@@ -69,11 +75,18 @@ def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
         "NOTICE": render_notice(course, site_dir, selection.kept),
     }
     entries[CHECKSUMS] = checksum_lines(entries).encode("utf-8")
+    # Each ZIM holds its pages at its top, with the same licence and notice as the ZIP.
+    notices = {"LICENSE": entries["LICENSE"],
+               "NOTICE": render_notice(course, site_dir, selection.kept, site="")}
+
+    plans = plan_zims(site_dir, files, course, languages, project_dir, date, dist_dir, notices)
 
     dist_dir.mkdir(parents=True, exist_ok=True)
-    infos = write_zip(target, entries, source_date_epoch(project_dir, environ))
+    infos = write_zip(target, entries, epoch)
     data = target.read_bytes()
     digest = sha256_hex(data)
     checksum_file.write_text(f"{digest}  {target.name}\n", encoding="utf-8", newline="\n")
+    written = write_zims(plans)
     return PackageResult(target, digest, len(data), size_report(infos, course.languages),
-                         {name: (site_dir / name).stat().st_size for name in selection.dropped})
+                         {name: (site_dir / name).stat().st_size for name in selection.dropped},
+                         written)

@@ -77,11 +77,14 @@ def installed_component(distribution: str) -> Component:
                      texts[0].read_text(encoding="utf-8").strip())
 
 
-def render_notice(course: CourseInfo, site_dir: Path, kept: frozenset[str]) -> bytes:
+def render_notice(course: CourseInfo, site_dir: Path, kept: frozenset[str],
+                  site: str = f"{SITE_FOLDER}/") -> bytes:
+    """NOTICE for pages under ``site`` (the ZIP's folder, or "" for a ZIM, which holds them at
+    its top)."""
     components = [installed_component(name) for name in VENDORED_DISTRIBUTIONS]
     if IFRAME_WORKER_LICENCE in kept:
         text = (site_dir / IFRAME_WORKER_LICENCE).read_text(encoding="utf-8").strip()
         components.append(Component("iframe-worker (shim.js)", "", "MIT", text))
     text = _environment().get_template("NOTICE.txt").render(
-        course=course, components=components, site=SITE_FOLDER)
+        course=course, components=components, site=site)
     return text.encode("utf-8")

@@ -1,4 +1,4 @@
-"""How much of the package each language takes, on disk and zipped."""
+"""How much of the package each language takes, on disk and zipped, and each language's ZIM."""
 
 from __future__ import annotations
 
@@ -72,4 +72,8 @@ def format_report(result: PackageResult) -> str:
         lines.append(f"  {row.part:<34} {row.files:>5} {_megabytes(row.size)} {_megabytes(row.zipped)}")
     lines.append(f"  left out of the site: {len(result.dropped)} file(s) "
                  f"({_megabytes(sum(result.dropped.values())).strip()})")
+    lines.append(f"ZIM files for Kiwix ({len(result.zims)})")
+    lines.append(f"  {'file':<52} {'entries':>7} {'pages':>5} {'size':>10}")
+    for zim in result.zims:
+        lines.append(f"  {zim.path.name:<52} {zim.entries:>7} {zim.pages:>5} {_megabytes(zim.size)}")
     return "\n".join(lines)
