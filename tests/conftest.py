@@ -18,10 +18,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from curriculum_site.links import site_files
+from curriculum_site.package import PackageResult, build_package
 from curriculum_site.package.selection import select_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Packages are dated by SOURCE_DATE_EPOCH (2023-11-14): the same bytes, and ZIMs named _2023-11.
+FIXED_TIME = {"SOURCE_DATE_EPOCH": "1700000000"}
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -126,6 +129,13 @@ def serve() -> Iterator[Callable[[Path], str]]:
     (ending in "/"), as a trainer's laptop, a hosting organisation or Kiwix would."""
     with ExitStack() as servers:
         yield lambda root: servers.enter_context(http_server(root))
+
+
+@pytest.fixture(scope="session")
+def real_package(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> PackageResult:
+    """The whole curriculum's ZIP and ZIM files, written once per test session."""
+    return build_package(real_site, tmp_path_factory.mktemp("dist"), real_site.parent,
+                         environ=FIXED_TIME)
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,11 @@ from urllib.request import url2pathname
 
 import pytest
 
-from conftest import ROOT, build_site, fixture_project
+from conftest import FIXED_TIME, ROOT, build_site, fixture_project
 from curriculum_site.errors import AuthorError
 from curriculum_site.package import PackageResult, build_package
 from curriculum_site.package.__main__ import main as package_main
 
-FIXED_TIME = {"SOURCE_DATE_EPOCH": "1700000000"}
 MAX_PACKAGE_BYTES = 12_000_000
 PACKAGE_FILES = {"index.html", "README.txt", "LICENSE", "NOTICE", "SHA256SUMS"}
 # Every link and anchor target of a page as the browser resolved it, after the page's scripts ran.
@@ -50,11 +49,6 @@ def course(tmp_path_factory) -> tuple[Path, Path]:
 def broken_site(course, tmp_path) -> Path:
     """A copy of the fixture course's site, to break."""
     return Path(shutil.copytree(course[1], tmp_path / "site"))
-
-
-@pytest.fixture(scope="module")
-def real_package(real_site, tmp_path_factory) -> PackageResult:
-    return _package(real_site, tmp_path_factory.mktemp("dist"), real_site.parent)
 
 
 def _zip_entries(path: Path) -> dict[str, bytes]:

@@ -31,8 +31,9 @@ ISO_639_3 = re.compile(r"^[a-z]{3}$")
 # The course text is CC BY-SA 4.0 and the software MIT (see LICENSE, which the ZIM carries).
 LICENCE = "CC BY-SA 4.0 (course content); MIT (software); third-party software: see NOTICE"
 # Kiwix's library filters on the underscore tags; the others are topics a reader may look for.
-TAGS = ("training", "sex work", "community empowerment", "_category:other", "_pictures:no",
-        "_videos:no", "_details:yes")
+# kiwix-serve 3.3 (libkiwix 11, Debian 12) lists a ZIM without "_ftindex:yes" as unsearchable.
+TAGS = ("training", "sex work", "community empowerment", "_category:other", "_ftindex:yes",
+        "_pictures:no", "_videos:no", "_details:yes")
 GENERATOR = "curriculum-site"
 
 

@@ -21,6 +21,11 @@ TOPIC = ("data-md-component", "header-topic")
 # Material's language menu: a header option holding one link per language (hreflang).
 OPTION_CLASS = "md-header__option"
 SILENT = {"script", "style", "template"}
+# Elements that end a word: "<li>one</li><li>two</li>" holds two words, not "onetwo".
+BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+          "header", "hr", "label", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
+          "summary", "table", "td", "th", "tr", "ul"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -70,6 +75,7 @@ class _PageParser(HTMLParser):
             self.links.append((self._offset(), values[LINK_ATTRIBUTES[tag]]))
         if tag == "link" and "icon" in values.get("rel", "").lower().split() and self.icon is None:
             self.icon = values.get("href")
+        self._break_word(tag)
         if tag in VOID:
             return
         element = _Element(tag, self._offset(),
@@ -87,6 +93,7 @@ class _PageParser(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        self._break_word(tag)
         if not any(element.tag == tag for element in self._open):
             return  # a stray end tag, as browsers ignore it
         while True:
@@ -106,6 +113,10 @@ class _PageParser(HTMLParser):
         if element.tag in self._inside:
             self._inside[element.tag] -= 1
         return element
+
+    def _break_word(self, tag: str) -> None:
+        if tag in BLOCKS and self._inside[CONTENT_TAG]:
+            self.content.append(" ")
 
     def handle_data(self, data: str) -> None:
         if any(self._inside[tag] for tag in SILENT):

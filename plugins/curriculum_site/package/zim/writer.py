@@ -85,6 +85,7 @@ def _quiet_stdout() -> Iterator[None]:
 
 def write_zim(plan: ZimPlan) -> ZimResult:
     partial = plan.target.with_name(f".{plan.target.name}.partial")
+    partial.parent.mkdir(parents=True, exist_ok=True)
     partial.unlink(missing_ok=True)
     try:
         with _quiet_stdout(), Creator(partial).config_indexing(True, plan.metadata.language) as creator:
