@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 import xml.etree.ElementTree as ElementTree
@@ -56,24 +57,26 @@ def kiwix(real_package: PackageResult) -> Iterator[dict[str, str]]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     # --nosearchbar: kiwix-serve 3.3 would inject its toolbar, which the pages' policy blocks.
-    server = subprocess.Popen([executable, "--nosearchbar", "--address=127.0.0.1", f"--port={port}",
-                               *(str(zim.path) for zim in real_package.zims)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            try:
-                books = _books(base)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"kiwix-serve did not start: {server.stderr.read() if server.stderr else ''}")
-                time.sleep(0.2)
-        yield {language: base + books[f"swit-working-with-communities_{language}"]
-               for language in LANGUAGES}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen([executable, "--nosearchbar", "--address=127.0.0.1",
+                                   f"--port={port}", *(str(zim.path) for zim in real_package.zims)],
+                                  stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while True:
+                try:
+                    books = _books(base)
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        pytest.fail(f"kiwix-serve did not start: {log.read().decode(errors='replace')}")
+                    time.sleep(0.2)
+            yield {language: base + books[f"swit-working-with-communities_{language}"]
+                   for language in LANGUAGES}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 @pytest.fixture
