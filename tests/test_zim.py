@@ -102,6 +102,12 @@ def test_a_zim_holds_its_language_its_neutral_page_and_shared_assets_only(zims, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_zim_holds_the_search_index_the_site_fetches_over_http(zims, language):
+    # Kiwix serves pages over http(s), never file://: Material's search fetches this file.
+    assert Archive(zims[language]).has_entry_by_path(f"{prefix(language)}search/search_index.json")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_are_listed_by_their_titles_without_the_language_menu(zims, language):
     archive = Archive(zims[language])
     for entry in entries(archive):
