@@ -8,6 +8,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import build_site, fixture_project
+from curriculum_site.status import source_version
 
 FRENCH_LESSON = "translations/fr/curriculum/modules/01-listening/lesson.md"
 STALE_NOTICE = "La version anglaise de cette page a changé"
@@ -82,3 +83,32 @@ def test_a_translated_exercise_must_keep_the_correct_answers(tmp_path: Path, cap
     message = errors(caplog)[0]
     assert "fr/curriculum/modules/01-listening/lesson.md:8: exercise 'listening-check' differs" in message
     assert "course/curriculum/modules/01-listening/lesson.md:5: correct options" in message
+
+
+def _french_session_plan(project: Path, version: str) -> None:
+    """A French session plan of the fixture module written when it had one 30-minute step."""
+    english = (project / "curriculum/modules/01-listening/session.yml").read_text(encoding="utf-8")
+    head, rest = english.split("steps:")
+    plan = head + (
+        "steps:\n  - title: Discussion\n    minutes: 30\n    kind: discussion\n"
+        "    instructions: Demandez ce que veut dire écouter.\n") + rest[rest.index("safety_notes:"):]
+    (project / "translations/fr/curriculum/modules/01-listening/session.yml").write_text(
+        f'translation_of: "{version}"\n' + plan, encoding="utf-8")
+
+
+def test_a_stale_session_plan_may_lag_behind_a_changed_english_plan(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "course")
+    _french_session_plan(project, "000000000000")
+    site = build_site(project, tmp_path / "site")
+    page = read(site, "fr/modules/01-listening/session-plan.html")
+    assert STALE_NOTICE in page and "Demandez ce que veut dire écouter." in page
+
+
+def test_a_session_plan_that_claims_to_be_current_must_keep_the_english_steps(
+        tmp_path: Path, caplog) -> None:
+    project = fixture_project(tmp_path / "course")
+    english = project / "curriculum/modules/01-listening/session.yml"
+    _french_session_plan(project, source_version(english))
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert "01-listening/session.yml: the steps or their minutes differ" in errors(caplog)[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import AuthorError
 from ..fields import Fields
+from ..status import recorded_version, source_version
 from ..yamlsource import load_yaml
 from .loader import load_session
 from .model import Module
@@ -27,7 +28,10 @@ def translated_module(module: Module, folder: Path) -> Module | None:
     if session_path.is_file():
         session = load_session(session_path, extra_keys=TRANSLATION_KEYS)
         english = [step.minutes for step in module.session.steps]
-        if [step.minutes for step in session.steps] != english:
+        # A stale plan may lag behind a changed English one: readers see the stale notice and
+        # the status page lists it. Only a plan that claims to be current must match.
+        if [step.minutes for step in session.steps] != english and _claims_current(
+                session_path, module.session.path):
             raise AuthorError(session_path, "the steps or their minutes differ from the English "
                               f"session plan {module.session.path}.",
                               fix="keep the same steps with the same minutes; translate only the text.")
@@ -39,3 +43,8 @@ def translated_module(module: Module, folder: Path) -> Module | None:
         key_points=fields.texts("key_points", required=False) or module.key_points,
         session=session,
     )
+
+
+def _claims_current(translation: Path, english: Path) -> bool:
+    recorded, _ = recorded_version(translation)
+    return str(recorded).lower() == source_version(english)
