@@ -33,7 +33,9 @@ def pages_of(site: Path, language: str) -> list[Path]:
 def words_of(pages: list[Path]) -> Counter:
     counts: Counter = Counter()
     for page in pages:
-        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        # Only words a reader sees: the theme's scripts hold English UI strings on every page.
+        visible = re.sub(r"<(script|style)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", visible)
         counts.update(word.lower() for word in WORD.findall(text))
     return counts
 

@@ -95,7 +95,8 @@ def duration(minutes: int, language: str = "en") -> str:
 
 
 def clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    # A whole course runs past midnight when taught in one go: the agenda shows the clock time.
+    return f"{minutes // 60 % 24}:{minutes % 60:02d}"
 
 
 def test_the_agenda_builder_adds_up_the_chosen_modules_and_breaks(real_site, page) -> None:
@@ -118,7 +119,7 @@ def test_the_agenda_builder_adds_up_the_chosen_modules_and_breaks(real_site, pag
     rows = page.locator("[data-agenda-rows] tr")
     assert rows.count() == 2 * (len(modules) - 1) - 1
     first = f"{modules[1].number}. {modules[1].title}"
-    assert rows.first.inner_text().split("\t")[:2] == ["9:00–10:30", first]
+    assert rows.first.inner_text().split("\t")[:2] == [f"9:00–{clock(9 * 60 + minutes[1])}", first]
     assert page.watch.outside == [] and page.watch.errors == []
 
 
