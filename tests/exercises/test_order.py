@@ -105,7 +105,8 @@ LESSONS = sorted((ROOT / "curriculum" / "modules").glob("*/lesson.md"))
 def learner_order(language: str, lesson: Path) -> list[tuple[str, list[str]]]:
     """Each rendered question's inputs, as authored numbers in the order shown."""
     translated = TRANSLATIONS / language / "curriculum" / lesson.relative_to(ROOT / "curriculum")
-    source = lesson if language == "en" else translated
+    # A lesson not translated yet is shown in English, as the build's fallback does.
+    source = translated if language != "en" and translated.is_file() else lesson
     extension = ExercisesExtension(ExerciseRenderer(load_catalog(TRANSLATIONS, language)), site_id="s")
     html = markdown.Markdown(extensions=[extension]).convert(source.read_text(encoding="utf-8"))
     names = dict.fromkeys(re.findall(r'<input type="(?:radio|checkbox)" name="([^"]+)"', html))
