@@ -125,3 +125,13 @@ def test_a_built_site_has_one_utf8_index_per_language_and_no_combined_copy(tmp_p
     # The language's root relative to the page, not through the site's root: it holds when the
     # language's folder is the server's root too.
     assert json.loads(config.group(1))["base"] == "../../"
+
+
+def test_no_page_writes_table_cells_back_to_back(real_site) -> None:
+    """Search strips tags without a space, so adjacent cells would be indexed as one glued word
+    ("empowerment105"), and lunr's prefix lookup then fails on the real word (no results at all
+    for "empowerment")."""
+    glued = re.compile(r"</t[dh]><t[dh][\s>]")
+    pages = [page.relative_to(real_site).as_posix() for page in real_site.rglob("*.html")
+             if glued.search(page.read_text(encoding="utf-8"))]
+    assert pages == []

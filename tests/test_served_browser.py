@@ -107,8 +107,11 @@ def _language_of(address: str, roots: dict[str, str]) -> str | None:
 
 
 def _lesson_title(site: Path, language: str, lesson: str) -> str:
+    """The lesson's heading as a reader would type it: its words (a colon would be read by the
+    search engine as a field name, "are:" in "Where the lines are: …")."""
     html = (site / REAL_LANGUAGES[language] / lesson).read_text(encoding="utf-8")
-    return re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
+    heading = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1))
+    return heading.replace(":", " ").strip()
 
 
 def _assert_clean(page, address: str) -> None:  # noqa: ANN001
@@ -165,7 +168,11 @@ def test_trainers_still_find_the_answer_keys(site_root: str, page, language: str
     title = load_catalog(ROOT / "translations", language)["trainer.answer_key_title"]
     pages = _pages_in_order(search(page, root + "trainers.html", title), root)
     modules = load_course(ROOT / "curriculum").modules
-    assert set(pages[:len(modules)]) == {f"modules/{m.folder}/answer-key.html" for m in modules}
+    keys = {f"modules/{m.folder}/answer-key.html" for m in modules}
+    assert pages[0] in keys
+    # A learner page that uses the same words (the offline page speaks of "respuestas") may come
+    # between them: trainer pages are ranked lower on purpose.
+    assert keys <= set(pages[:len(modules) + 2])
 
 
 def _free_port() -> int:
