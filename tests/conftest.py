@@ -42,7 +42,8 @@ def build_site(project: Path, site_dir: Path, **overrides) -> Path:
 
 def copy_project(source: Path, target: Path) -> Path:
     """A throw-away copy of a project (to break it, or to build it without touching the repo)."""
-    ignore = shutil.ignore_patterns(".venv", "site", "dist", ".build", ".git", "__pycache__", "tests")
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "dist", ".build", ".git", "__pycache__",
+                                    "tests")
     shutil.copytree(source, target, ignore=ignore)
     return target
 
@@ -149,6 +150,16 @@ def browser() -> Iterator[object]:
                                              args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def wait_until(page, expression: str, seconds: float = 5) -> None:  # noqa: ANN001
+    """Waits for a page expression to be true. Not wait_for_function: that evaluates a string,
+    which the site's Content-Security-Policy forbids."""
+    for _ in range(int(seconds * 20)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
 
 
 class PageWatch:

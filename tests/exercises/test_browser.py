@@ -7,11 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_until
+
 from .test_plugin_build import PAGES, make_project, run_build
 
 pytestmark = pytest.mark.browser
 STATUS = "#cx-trust-building-listening .cx-status"
 STORAGE_KEY = "curriculum:swit-test:progress"
+# The lesson's remember bar, or the progress page, once the site's store has answered.
+SYNCED = "[data-cx-synced]"
 
 
 @pytest.fixture(scope="module")
@@ -41,21 +45,45 @@ def test_keyboard_only_check_announces_neutral_feedback(site: Path, page) -> Non
     assert page.watch.errors == [] and page.watch.outside == []
 
 
-def test_remembering_is_opt_in_and_forgetting_erases_everything(site: Path, page) -> None:  # noqa: ANN001
+def _remember_a_reflection(site: Path, page) -> None:  # noqa: ANN001
     page.goto((site / "modules/trust/lesson.html").as_uri())
+    page.wait_for_selector(SYNCED)
     page.check("#cx-remember")
     page.fill("#cx-trust-building-reflect-text", "They listened.")
+    wait_until(page, f"localStorage.getItem('{STORAGE_KEY}')?.includes('They listened.')")
+
+
+def test_remembering_is_opt_in_and_forgetting_erases_everything(site: Path, page) -> None:  # noqa: ANN001
+    _remember_a_reflection(site, page)
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert stored["version"] == 1
     assert stored["answers"]["trust-building-reflect"] == {"v": "They listened.", "done": True}
     page.reload()
+    page.wait_for_selector(SYNCED)
     assert page.input_value("#cx-trust-building-reflect-text") == "They listened."
     page.goto((site / "progress.html").as_uri())
+    page.wait_for_selector(SYNCED)
     assert "1 of 4 exercises done" in page.inner_text(".cx-progress-list")
     page.goto((site / "modules/trust/lesson.html").as_uri())
+    page.wait_for_selector(SYNCED)
     page.click(".cx-forget")
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
-    assert "erased" in page.inner_text(".cx-remember .cx-status")
+    page.locator(".cx-remember .cx-status p", has_text="erased").wait_for()
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_the_progress_page_forgets_everything_too(site: Path, page) -> None:  # noqa: ANN001
+    _remember_a_reflection(site, page)
+    page.goto((site / "progress.html").as_uri())
+    page.wait_for_selector(SYNCED)
+    page.fill("#cx-progress-name", "Sam")
+    wait_until(page, f"localStorage.getItem('{STORAGE_KEY}')?.includes('Sam')")
+    page.click(".cx-progress .cx-forget")
+    page.locator(".cx-progress > .cx-status p", has_text="erased").wait_for()
+    assert page.inner_text(".cx-progress-list").startswith("Nothing is remembered on this device.")
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    page.goto((site / "modules/trust/lesson.html").as_uri())
+    page.wait_for_selector(SYNCED)
+    assert not page.is_checked("#cx-remember") and page.input_value("#cx-trust-building-reflect-text") == ""
 
 
 def test_scale_shows_the_learners_own_change(site: Path, page) -> None:  # noqa: ANN001
@@ -72,7 +100,10 @@ def test_corrupt_storage_is_ignored(site: Path, page) -> None:  # noqa: ANN001
     page.goto((site / "modules/trust/lesson.html").as_uri())
     page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{not json')")
     page.reload()
+    page.wait_for_selector(SYNCED)
     assert not page.is_checked("#cx-remember")
+    assert "no longer matched" in page.inner_text(".cx-remember .cx-status")
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
     page.check("#cx-trust-building-listening-1")
     page.click("#cx-trust-building-listening .cx-check")
     assert "suggested answer" in page.inner_text(STATUS)

@@ -32,6 +32,10 @@ SCRIPT = f"{SITE_ASSETS}/exercises.js"
 # Plural forms of counted strings; first, since this script and the theme's agenda.js use it.
 PLURAL_SCRIPT = f"{SITE_ASSETS}/plural.js"
 STYLESHEET = f"{SITE_ASSETS}/exercises.css"
+# The one store of remembered answers (a page every exercise page frames; see storage.js). A
+# theme template, so MkDocs renders it like 404.html and the safety plugin secures it like a page.
+THEME_DIR = Path(__file__).parent / "theme"
+STORAGE_PAGE = f"{SITE_ASSETS}/storage.html"
 
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
@@ -59,6 +63,9 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             config.extra_javascript.append(_deferred(SCRIPT))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_DIR))
+        config.theme.static_templates.add(STORAGE_PAGE)
         return config
 
     def _renderer(self, language: str) -> ExerciseRenderer:
@@ -133,7 +140,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             },
         )
         label = plain_label(self._extension.renderer.fields, located.exercise)
-        entry["exercises"].append({"id": located.exercise.id, "label": label})
+        entry["exercises"].append({"id": located.exercise.id, "label": label, "type": located.exercise.type})
 
     # Every page's content exists by now (MkDocs renders all pages before any template).
     def on_page_context(
@@ -150,7 +157,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             return
         target = Path(config.site_dir) / SITE_ASSETS
         target.mkdir(parents=True, exist_ok=True)
-        for name in ("plural.js", "exercises.js", "exercises.css"):
+        for name in ("plural.js", "exercises.js", "exercises.css", "storage.js"):
             shutil.copyfile(ASSETS / name, target / name)
 
 

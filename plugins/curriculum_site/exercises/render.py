@@ -35,6 +35,8 @@ SCRIPT_KEYS = (
     "remembered",
     "forgotten",
     "storage_unavailable",
+    "forget_failed",
+    "discarded",
     "progress_empty",
     "progress_count",
     "progress_done",
