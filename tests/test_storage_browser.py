@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, wait_until
+from test_zim_browser import kiwix, served_page  # noqa: F401 (fixtures for the Kiwix test)
 
 pytestmark = pytest.mark.browser
 
@@ -171,3 +172,22 @@ def test_with_storage_full_remember_says_so_and_forget_still_erases(real_site: P
     _notice(page, CATALOG["exercises.forgotten"])
     assert page.evaluate(STORED) == [0, 0]
     assert page.watch.errors == []
+
+
+def test_in_kiwix_one_store_serves_every_languages_zim_and_forget_erases_it(
+        served_page, kiwix) -> None:  # noqa: ANN001, F811 (the fixtures imported above)
+    """kiwix-serve gives every ZIM one origin: each ZIM's copy of the store shares its storage."""
+    page = served_page
+    page.goto(f"{kiwix['en']}/{FIRST}")
+    page.wait_for_selector("[data-cx-remember][data-cx-synced]:not([hidden])")
+    page.check("#cx-remember")
+    page.fill(REFLECTION, "In the room.")
+    wait_until(page, f"(localStorage.getItem('{KEY}') || '').includes('In the room.')")
+    page.goto(f"{kiwix['fr']}/{SECOND}")
+    page.wait_for_selector("[data-cx-remember][data-cx-synced]:not([hidden])")
+    assert page.is_checked("#cx-remember")
+    page.click(".cx-remember .cx-forget")
+    _notice(page, "effacées")
+    assert page.evaluate(STORED) == [0, 0]
+    page.wait_for_load_state("networkidle")  # the search worker's loads, as test_zim_browser does
+    assert page.problems == [] and page.watch.errors == []
