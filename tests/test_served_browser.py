@@ -169,7 +169,6 @@ def test_trainers_still_find_the_answer_keys(site_root: str, page, language: str
     pages = _pages_in_order(search(page, root + "trainers.html", title), root)
     modules = load_course(ROOT / "curriculum").modules
     keys = {f"modules/{m.folder}/answer-key.html" for m in modules}
-    assert pages[0] in keys
     # A learner page that uses the same words (the offline page speaks of "respuestas") may come
     # between them: trainer pages are ranked lower on purpose.
     assert keys <= set(pages[:len(modules) + 2])
