@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
 from curriculum_site.lint import (
     check_text,
     find_terms,
+    glossary_path,
     load_excerpts,
     load_fingerprint,
     load_glossary,
@@ -20,10 +22,8 @@ from curriculum_site.lint.fingerprint import fingerprint_data
 
 ROOT = Path(__file__).resolve().parent.parent
 FINGERPRINT = ROOT / "curriculum" / "source-fingerprint.json"
-GLOSSARIES = {
-    "en": ROOT / "curriculum" / "glossary.yml",
-    **{lang: ROOT / "translations" / lang / "glossary.yml" for lang in ("fr", "es", "ar")},
-}
+GLOSSARIES = {language: glossary_path(ROOT / "curriculum", ROOT / "translations", language)
+              for language in load_course(ROOT / "curriculum").languages}
 COPIED = ("Trust, empathy and respect are important for all partners. Building trust involves "
           "treating sex workers with dignity and respect.")
 
@@ -65,9 +65,21 @@ def test_a_term_quoted_as_code_is_a_mention_not_a_use() -> None:
     ("es", "Las PROSTITUTAS del barrio.", "PROSTITUTAS"),
     ("ar", "تحدثت العاهرات معنا.", "العاهرات"),
     ("ar", "قالت مومس إن", "مومس"),
+    ("ru", "Мы говорили с Проститутками.", "Проститутками"),
+    ("ru", "Это группы\n риска.", "группы риска"),
+    ("pt", "As PROSTITUTAS do bairro.", "PROSTITUTAS"),
+    ("pt", "um resultado limpo", "resultado limpo"),
+    # Chinese has no spaces between words: a term is found inside a run of characters.
+    ("zh", "她们曾被称为失足妇女。", "失足妇女"),
+    ("zh", "法律禁止组织卖淫活动", "卖淫"),
 ])
 def test_translated_glossaries_catch_their_terms(language: str, text: str, found: str) -> None:
     assert [hit.found for hit in find_terms(text, glossary(language))] == [found]
+
+
+def test_words_of_spaced_scripts_that_merely_contain_a_term_are_not_reported() -> None:
+    assert find_terms("Супернаркоманский текст: группариска.", glossary("ru")) == []
+    assert find_terms("A palavra aputa e prostitutaria.", glossary("pt")) == []
 
 
 def test_the_glossary_file_itself_is_exempt() -> None:

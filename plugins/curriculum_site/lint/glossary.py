@@ -16,6 +16,10 @@ GLOSSARY_NAME = "glossary.yml"
 # A fenced block or a `code span` quotes a term (e.g. an authoring guide naming what to avoid).
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
+# Letters of scripts written without spaces between words: Chinese characters (CJK blocks),
+# Japanese kana.
+_UNSPACED = re.compile("[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       "\U00020000-\U0003134f]")
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,7 @@ class Glossary:
     def pattern(self) -> re.Pattern[str]:
         # Longest first, so "prostituted women" is reported as itself, not as "prostituted".
         phrases = sorted(self._by_phrase, key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return re.compile("|".join(map(_whole_phrase, phrases)), re.IGNORECASE)
 
     def term_for(self, found: str) -> Term:
         return self._by_phrase[_phrase_key(found)]
@@ -109,6 +112,15 @@ def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
         found = " ".join(match.group().split())
         hits.append(TermHit(line, found, glossary.term_for(found)))
     return hits
+
+
+def _whole_phrase(phrase: str) -> str:
+    """A phrase that may wrap across lines, as a whole word where its script has word spaces:
+    Chinese is written without them, so "卖淫" inside "组织卖淫" is found."""
+    body = r"\s+".join(map(re.escape, phrase.split()))
+    before = "" if _UNSPACED.match(phrase[0]) else r"(?<!\w)"
+    after = "" if _UNSPACED.match(phrase[-1]) else r"(?!\w)"
+    return f"{before}{body}{after}"
 
 
 def _phrase_key(phrase: str) -> str:
