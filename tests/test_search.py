@@ -17,6 +17,7 @@ from curriculum_site.search.index import (
     folded_words,
     split_index,
 )
+from curriculum_site.search.languages import RelatedWords
 
 EN, FR, AR = LanguageRoot("en", ""), LanguageRoot("fr", "fr/"), LanguageRoot("ar", "ar/")
 SEPARATOR = r"[\s\-,.]+|['’]"
@@ -25,7 +26,8 @@ SEPARATOR = r"[\s\-,.]+|['’]"
 @pytest.mark.parametrize(("word", "folded"), [
     ("égalité", "egalite"), ("Écouter", "ecouter"), ("niño", "nino"), ("cœur", "coeur"),
     ("العمل", "عمل"), ("والعمل", "عمل"), ("للعمل", "عمل"), ("أَمان", "امان"), ("ال", "ال"),
-    ("trust", "trust"),
+    ("trust", "trust"), ("Ещё", "еще"), ("Ação", "acao"),
+    ("район", "район"),  # Russian й is a letter of its own, not и with a mark
 ])
 def test_fold_drops_accents_diacritics_and_the_arabic_article(word: str, folded: str) -> None:
     assert fold(word) == folded
@@ -35,6 +37,32 @@ def test_only_words_that_change_are_added_once() -> None:
     text = "<p>L’écoute et l'<em>égalité</em>, l’écoute.</p>"
     assert folded_words(text, SEPARATOR) == "ecoute egalite"
     assert folded_words("<p>Plain English</p>", SEPARATOR) == ""
+
+
+def test_russian_and_portuguese_words_bring_the_other_forms_of_their_stem() -> None:
+    russian = RelatedWords("ru", ["доверие", "доверия", "доверию", "работа", "стигма"])
+    assert russian.of({"доверию"}) == {"доверие", "доверия", "доверию"}
+    assert russian.of({"стигма"}) == set()
+    portuguese = RelatedWords("pt", ["confiança", "confianças", "respeito"])
+    assert portuguese.of({"confiança"}) == {"confiança", "confianças"}
+
+
+def test_words_of_other_languages_bring_nothing() -> None:
+    assert RelatedWords("fr", ["confiance", "confiances"]).of({"confiance"}) == set()
+
+
+def test_chinese_is_indexed_by_pairs_of_neighbouring_characters() -> None:
+    assert RelatedWords("zh", []).of({"建立信任", "hiv检测", "与"}) == {"建立", "立信", "信任", "检测"}
+    text = "<p>本页尚未翻译，因此以英文显示。</p>"
+    assert "英文" in folded_words(text, r"[\s，。]+", RelatedWords("zh", [])).split()
+
+
+def test_a_word_form_from_another_page_of_the_language_makes_a_page_findable() -> None:
+    index = {**combined(), "docs": [{"location": "ru/a.html", "title": "Доверие", "text": ""},
+                                    {"location": "ru/b.html", "title": "", "text": "Без доверия."}]}
+    russian = split_index(index, [EN, LanguageRoot("ru", "ru/")], {"en", "ru"})
+    second = russian[LanguageRoot("ru", "ru/")]["docs"][1]
+    assert "доверие" in second["text_folded"].split()
 
 
 def combined() -> dict:

@@ -4,7 +4,8 @@ mkdocs-static-i18n writes a single index for every language, so a search from a 
 also finds English, Spanish and Arabic pages, and every page pays for loading all of them. Each
 language gets its own index instead, with its locations relative to its own root (the page's
 ``config.base``), lunr set up for that language only, and a folded copy of every word that has
-accents or an Arabic article, so ``egalite`` finds ``égalité`` and ``عمل`` finds ``العمل``.
+accents or an Arabic article, so ``egalite`` finds ``égalité`` and ``عمل`` finds ``العمل``, with
+the related words its language adds (languages.py: word forms, Chinese character pairs).
 Trainer pages (answer keys, session plans) stay in the index with a lower boost, so a learner
 who searches a lesson's main word gets the lesson first.
 """
@@ -20,11 +21,15 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
+from .languages import RelatedWords
+
 INDEX_SCRIPT_PREFIX = "var __index = "
 # Folded words live in extra lunr fields, so results still show the page's own text.
 FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
 # Letters that decomposition does not reduce to a base letter, and the Arabic tatweel.
 _LETTERS = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ـ": ""})
+# Letters of their own that Unicode decomposes into a base letter and a mark: Russian й is not и.
+_OWN_LETTERS = frozenset("йЙ")
 # The Arabic article, alone or after a one-letter conjunction or preposition (wa, fa, bi, ka);
 # li + al is written "لل".
 _ARABIC_ARTICLES = ("وال", "فال", "بال", "كال", "ال", "لل")
@@ -59,8 +64,8 @@ class Demotion:
 
 def fold(word: str) -> str:
     """``word`` lowercased, without accents, diacritics or a leading Arabic article."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    bare = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    bare = "".join(char if char in _OWN_LETTERS else _without_marks(char)
+                   for char in unicodedata.normalize("NFC", word.lower()))
     bare = unicodedata.normalize("NFC", bare).translate(_LETTERS)
     for article in _ARABIC_ARTICLES:
         if bare.startswith(article) and len(bare) - len(article) >= _SHORTEST_STEM:
@@ -68,17 +73,30 @@ def fold(word: str) -> str:
     return bare
 
 
-def folded_words(text: str, separator: str) -> str:
-    """The folded forms of the words of ``text`` (HTML) that differ from the words themselves."""
+def _without_marks(char: str) -> str:
+    return "".join(part for part in unicodedata.normalize("NFD", char)
+                   if unicodedata.category(part) != "Mn")
+
+
+def words_of(text: str, separator: str) -> set[str]:
+    """The lowercased words of ``text`` (HTML), as lunr splits them."""
     plain = html.unescape(_TAG.sub(" ", text))
-    words = {word.lower() for word in re.split(separator, plain) if word}
-    return " ".join(sorted({fold(word) for word in words} - words - {""}))
+    return {word.lower() for word in re.split(separator, plain) if word}
 
 
-def with_folded_fields(doc: Mapping[str, Any], separator: str) -> dict[str, Any]:
+def folded_words(text: str, separator: str, related: RelatedWords | None = None) -> str:
+    """The words of ``text`` (HTML) and those ``related`` adds, and the folded forms of both,
+    in so far as they differ from the words themselves."""
+    words = words_of(text, separator)
+    extra = (words | related.of(words)) if related else words
+    return " ".join(sorted((extra | {fold(word) for word in extra}) - words - {""}))
+
+
+def with_folded_fields(doc: Mapping[str, Any], separator: str,
+                       related: RelatedWords | None = None) -> dict[str, Any]:
     doc = dict(doc)
     for field, folded_field in FOLDED_FIELDS.items():
-        words = folded_words(str(doc.get(field) or ""), separator)
+        words = folded_words(str(doc.get(field) or ""), separator, related)
         if words:
             doc[folded_field] = words
     return doc
@@ -109,15 +127,23 @@ def split_index(index: Mapping[str, Any], roots: list[LanguageRoot], stemmed_lan
         relative = {**doc, "location": doc["location"][len(root.prefix):]}
         if "boost" not in relative and demotion.matches(relative["location"]):
             relative["boost"] = demotion.boost
-        docs[root].append(with_folded_fields(relative, separator))
+        docs[root].append(relative)
     return {
         root: {
             "config": {**config, "fields": fields,
                        "lang": [root.language if root.language in stemmed_languages else "en"]},
-            "docs": docs[root],
+            "docs": _with_extra_fields(docs[root], root.language, separator),
         }
         for root in roots
     }
+
+
+def _with_extra_fields(docs: list[dict[str, Any]], language: str, separator: str) -> list[dict[str, Any]]:
+    """The folded and related words of each entry, related within the whole language."""
+    vocabulary = (word for doc in docs for field in FOLDED_FIELDS
+                  for word in words_of(str(doc.get(field) or ""), separator))
+    related = RelatedWords(language, vocabulary)
+    return [with_folded_fields(doc, separator, related) for doc in docs]
 
 
 def as_json(index: Mapping[str, Any]) -> str:
