@@ -17,6 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from curriculum_site.catalog import SOURCE_LANGUAGE
+from curriculum_site.course import load_course
 from curriculum_site.links import site_files
 from curriculum_site.package import PackageResult, build_package
 from curriculum_site.package.selection import select_files
@@ -25,12 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Packages are dated by SOURCE_DATE_EPOCH (2023-11-14): the same bytes, and ZIMs named _2023-11.
 FIXED_TIME = {"SOURCE_DATE_EPOCH": "1700000000"}
+# Every language the course is built in (curriculum.yml), for the tests that run in each of them.
+LANGUAGES = load_course(ROOT / "curriculum").languages
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def language_prefix(language: str) -> str:
+    """Where a language's pages are in a built site: English at its root, the others in <lang>/."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 def build_site(project: Path, site_dir: Path, **overrides) -> Path:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, fixture_project
-from curriculum_site.course import load_course
+from conftest import LANGUAGES, build_site, fixture_project, language_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +17,6 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_VERSION = "4.14.1"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FAILING_IMPACTS = {"serious", "critical"}
-LANGUAGES = load_course(ROOT / "curriculum").languages
 # Pages walked by keyboard in each language: home, a lesson with exercises, a session plan.
 KEYBOARD_SAMPLE = ["index.html", "modules/02-building-trust/lesson.html",
                    "modules/02-building-trust/session-plan.html"]
@@ -95,8 +93,8 @@ def axe_violations(tab, site: Path, page: Path) -> list[Violation]:
 def pages_in(site: Path, language: str) -> list[Path]:
     """Every page of one language the build writes (English at the root, others in <lang>/),
     the server's error page and the neutral quick-exit pages included."""
-    others = tuple(f"{other}/" for other in LANGUAGES if other != LANGUAGES[0])
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    others = tuple(language_prefix(other) for other in LANGUAGES if language_prefix(other))
+    prefix = language_prefix(language)
     names = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     return [site / name for name in names
             if name.startswith(prefix) and (prefix or not name.startswith(others))
@@ -132,7 +130,7 @@ def keyboard_walk(tab, page: Path) -> list[dict]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_main_actions_are_reachable_by_keyboard_and_visibly_focused(
         real_site: Path, tab, language: str) -> None:
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    prefix = language_prefix(language)
     for name in KEYBOARD_SAMPLE:
         stops = keyboard_walk(tab, real_site / f"{prefix}{name}")
         expected = [action for action, selector in ACTIONS.items()

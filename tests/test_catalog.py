@@ -7,13 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 from curriculum_site.catalog import load_catalog
-from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
 from curriculum_site.plurals import PluralRules
-
-LANGUAGES = load_course(ROOT / "curriculum").languages
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -35,7 +32,8 @@ def test_every_counted_string_has_exactly_the_plural_forms_of_its_language(langu
 
 def test_the_languages_use_the_cldr_categories_they_need() -> None:
     expected = {"en": ("one", "other"), "fr": ("one", "many", "other"), "es": ("one", "many", "other"),
-                "ar": ("zero", "one", "two", "few", "many", "other")}
+                "ar": ("zero", "one", "two", "few", "many", "other"),
+                "ru": ("one", "few", "many", "other"), "pt": ("one", "many", "other"), "zh": ("other",)}
     assert {language: PluralRules.of(language, "ui.yml").categories for language in expected} == expected
 
 
@@ -46,6 +44,11 @@ def test_the_languages_use_the_cldr_categories_they_need() -> None:
     ("es", 0, "0 minutos"), ("es", 1, "1 minuto"), ("es", 45, "45 minutos"),
     ("ar", 0, "0 دقيقة"), ("ar", 1, "دقيقة واحدة"), ("ar", 2, "دقيقتان"), ("ar", 5, "5 دقائق"),
     ("ar", 15, "15 دقيقة"), ("ar", 100, "100 دقيقة"), ("ar", 103, "103 دقائق"),
+    ("ru", 1, "1 минута"), ("ru", 21, "21 минута"), ("ru", 3, "3 минуты"), ("ru", 24, "24 минуты"),
+    ("ru", 0, "0 минут"), ("ru", 11, "11 минут"), ("ru", 45, "45 минут"),
+    ("pt", 0, "0 minuto"), ("pt", 1, "1 minuto"), ("pt", 2, "2 minutos"),
+    ("pt", 1_000_000, "1000000 de minutos"),
+    ("zh", 1, "1 分钟"), ("zh", 90, "90 分钟"),
 ])
 def test_a_count_takes_its_languages_plural_form(language: str, count: int, text: str) -> None:
     assert load_catalog(ROOT / "translations", language).plural("count.minutes", count) == text

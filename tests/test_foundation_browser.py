@@ -8,25 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from curriculum_site.course import load_course
+from conftest import LANGUAGES, language_prefix
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = load_course(ROOT / "curriculum").languages
 DIRECTIONS = {"ar": "rtl"}
 LESSON = "modules/02-building-trust/lesson.html"
 WORD = re.compile(r"[^\W\d_]{7,}")
 
 
 def language_root(site: Path, language: str) -> Path:
-    return site if language == "en" else site / language
+    return site / language_prefix(language)
 
 
 def pages_of(site: Path, language: str) -> list[Path]:
-    if language != "en":
+    if language_prefix(language):
         return list((site / language).rglob("*.html"))
-    others = [site / other for other in LANGUAGES if other != "en"]
+    others = [site / other for other in LANGUAGES if language_prefix(other)]
     return [p for p in site.rglob("*.html") if not any(p.is_relative_to(o) for o in others)]
 
 

@@ -1,4 +1,4 @@
-"""Four languages end to end over file://: language and direction, the switcher, and search."""
+"""Every language end to end over file://: language and direction, the switcher, and search."""
 
 from __future__ import annotations
 
@@ -7,17 +7,31 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config import load_config
 
-from conftest import build_site, fixture_project
+from conftest import LANGUAGES, ROOT, build_site, fixture_project, language_prefix
 from curriculum_site.status import source_version
 
 pytestmark = pytest.mark.browser
 
-REAL_LANGUAGES = {"en": "", "fr": "fr/", "es": "es/", "ar": "ar/"}
+REAL_LANGUAGES = {language: language_prefix(language) for language in LANGUAGES}
 RIGHT_TO_LEFT = {"ar"}
 LESSON = "modules/01-listening/lesson.html"
 REAL_LESSON = "modules/02-building-trust/lesson.html"
-ARABIC_LESSON = "# الاستماع\n\nالعمل بما نسمعه، زرافةكلمة.\n"
+# The fixture course's lesson in the languages it adds to English and French, each with a word
+# of its own; a few pages in the languages whose search adds word forms or character pairs.
+LESSONS = {
+    "ar": "# الاستماع\n\nالعمل بما نسمعه، زرافةكلمة.\n",
+    "ru": "# Слушать\n\nБез доверия нет работы, а учёба идёт медленно: жирафослово.\n",
+    "pt": "# Escutar\n\nEscutar é agir com respeito, e a ação vem depois: girafapalavra.\n",
+    # No space between Chinese words: 信任 (trust) stands in the middle of a clause.
+    "zh": "# 倾听\n\n倾听意味着根据听到的内容采取行动，建立信任需要时间。\n",
+}
+# Other forms of the lessons' words on the translated home page: "доверие" for "доверия",
+# "respeitar" for "respeito".
+HOMES = {"ru": "# Главная\n\nДоверие строится медленно.\n",
+         "pt": "# Início\n\nÉ preciso respeitar as pessoas.\n"}
+FIXTURE_LANGUAGES = {"en": "", "fr": "fr/", **{language: f"{language}/" for language in LESSONS}}
 # Material's own result counter, in the page's language: the worker has answered.
 RESULTS_SHOWN = """() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
@@ -36,19 +50,34 @@ SEARCH_READY = """() => {
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture course in English, French and Arabic (right to left)."""
+    """The fixture course in English, French, Arabic (right to left), Russian, Portuguese and
+    Chinese, with the site's own search separator (Chinese punctuation ends a word)."""
     project = fixture_project(tmp_path_factory.mktemp("i18n") / "course")
     course = project / "curriculum/curriculum.yml"
-    course.write_text(course.read_text().replace("languages: [en, fr]", "languages: [en, fr, ar]"))
+    course.write_text(course.read_text().replace(
+        "languages: [en, fr]", f"languages: [en, fr, {', '.join(LESSONS)}]"))
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"].append({"locale": "ar", "name": "العربية", "build": True})
+    i18n["languages"] += [{"locale": language, "name": language, "build": True} for language in LESSONS]
+    config["plugins"][config["plugins"].index("search")] = {"search": {"separator": site_separator()}}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
-    english = project / "curriculum/modules/01-listening/lesson.md"
-    arabic = project / "translations/ar/curriculum/modules/01-listening/lesson.md"
-    arabic.parent.mkdir(parents=True)
-    arabic.write_text(f'---\ntranslation_of: "{source_version(english)}"\n---\n{ARABIC_LESSON}')
+    for language, text in LESSONS.items():
+        translate(project, "curriculum/modules/01-listening/lesson.md", language, text)
+    for language, text in HOMES.items():
+        translate(project, "docs/index.md", language, text)
     return build_site(project, project / "site")
+
+
+def site_separator() -> str:
+    return load_config(str(ROOT / "mkdocs.yml")).plugins["material/search"].config.separator
+
+
+def translate(project: Path, english: str, language: str, text: str) -> None:
+    """Write ``text`` as the up-to-date ``language`` translation of the English file."""
+    source = project / english
+    target = project / "translations" / language / english
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f'---\ntranslation_of: "{source_version(source)}"\n---\n{text}', encoding="utf-8")
 
 
 def pages_of(site: Path, languages: dict[str, str]) -> list[tuple[str, str]]:
@@ -89,13 +118,16 @@ def search(page, url: str, query: str) -> list[str]:
 
 
 def test_fixture_pages_have_their_language_and_direction(page, fixture_site: Path) -> None:
-    check_language_and_direction(page, fixture_site, {"en": "", "fr": "fr/", "ar": "ar/"})
+    check_language_and_direction(page, fixture_site, FIXTURE_LANGUAGES)
 
 
 @pytest.mark.parametrize(("prefix", "query", "found"), [
     ("fr/", "girafemot", True), ("fr/", "zebraword", False),
     ("", "zebraword", True), ("", "girafemot", False),
     ("ar/", "زرافةكلمة", True), ("ar/", "girafemot", False), ("fr/", "زرافةكلمة", False),
+    ("ru/", "жирафослово", True), ("pt/", "girafapalavra", True), ("zh/", "倾听", True),
+    ("", "жирафослово", False), ("ru/", "girafapalavra", False), ("pt/", "倾听", False),
+    ("ar/", "倾听", False),
 ])
 def test_search_finds_only_pages_of_the_pages_language(page, fixture_site: Path, prefix: str,
                                                         query: str, found: bool) -> None:
@@ -105,11 +137,32 @@ def test_search_finds_only_pages_of_the_pages_language(page, fixture_site: Path,
 
 
 @pytest.mark.parametrize(("prefix", "query"), [("fr/", "ecouter"), ("fr/", "Écouter"),
-                                               ("ar/", "عمل"), ("ar/", "العمل")])
+                                               ("ar/", "عمل"), ("ar/", "العمل"),
+                                               ("ru/", "учеба"), ("pt/", "acao")])
 def test_search_forgives_missing_accents_and_the_arabic_article(page, fixture_site: Path,
                                                                   prefix: str, query: str) -> None:
     results = search(page, (fixture_site / prefix / "index.html").as_uri(), query)
     assert (fixture_site / prefix / LESSON).as_uri() in results
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("ru/", "доверие"), ("pt/", "respeitar")])
+def test_a_word_finds_the_pages_with_its_other_forms(page, fixture_site: Path, prefix: str,
+                                                     query: str) -> None:
+    """The lesson only says "доверия" and "respeito"; the home page has the form searched."""
+    results = search(page, (fixture_site / prefix / LESSON).as_uri(), query)
+    assert {(fixture_site / prefix / "index.html").as_uri(),
+            (fixture_site / prefix / LESSON).as_uri()} <= set(results)
+    assert page.watch.outside == [] and page.watch.errors == []
+
+
+@pytest.mark.parametrize("query", ["信任", "时间", "行动"])
+def test_a_two_character_chinese_word_finds_the_page_it_stands_in(page, fixture_site: Path,
+                                                                  query: str) -> None:
+    """Each word stands inside a clause of the translated lesson, with no space around it."""
+    results = search(page, (fixture_site / "zh" / "index.html").as_uri(), query)
+    assert (fixture_site / "zh" / LESSON).as_uri() in results
+    assert all(result.startswith((fixture_site / "zh").as_uri() + "/") for result in results)
+    assert page.watch.outside == [] and page.watch.errors == []
 
 
 def test_real_pages_have_their_language_and_direction(page, real_site: Path) -> None:

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, fixture_project, shipped_files
-from curriculum_site.course import load_course
+from conftest import LANGUAGES, build_site, fixture_project, shipped_files
 from curriculum_site.links import find_broken_links
-
-LANGUAGES = load_course(ROOT / "curriculum").languages
 
 
 def test_every_internal_link_and_anchor_resolves_in_every_language(real_site: Path) -> None:

@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 from curriculum_site.catalog import load_catalog
-from curriculum_site.course import load_course
 from curriculum_site.plurals import PluralRules
 
 pytestmark = pytest.mark.browser
 
 PLURAL_SCRIPT = ROOT / "plugins" / "curriculum_site" / "exercises" / "assets" / "plural.js"
-LANGUAGES = load_course(ROOT / "curriculum").languages
 COUNTS = [*range(0, 250), 1000, 1_000_000, 2_000_000]
 
 

@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import LANGUAGES, ROOT, language_prefix
+from curriculum_site.catalog import load_catalog
+
 pytestmark = pytest.mark.browser
 
 LESSON = "modules/04-do-no-harm/lesson.html"
 EXERCISE = 'data-cx-view="learner"'
-LANGUAGES = ("", "fr/", "es/", "ar/")
-NEUTRAL_TITLES = {"": "New tab", "fr/": "Nouvel onglet", "es/": "Nueva pestaña",
-                  "ar/": "علامة تبويب جديدة"}
+PREFIXES = tuple(map(language_prefix, LANGUAGES))
+NEUTRAL_TITLES = {language_prefix(language):
+                  load_catalog(ROOT / "translations", language)["safety.neutral_title"]
+                  for language in LANGUAGES}
 # Reports every violation of the page's policy, across navigations, to the test.
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) =>
@@ -37,7 +41,7 @@ def _leave_with_shift(page) -> None:  # noqa: ANN001
         page.keyboard.press("Shift")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", PREFIXES)
 def test_shift_three_times_leaves_for_the_neutral_page_in_the_readers_language(
         real_site: Path, page, language: str) -> None:  # noqa: ANN001
     page.goto((real_site / language / LESSON).as_uri())
@@ -122,7 +126,7 @@ def _crawl(site: Path) -> list[Path]:
     """Every page of the default language, and every exercise page of the other languages (the
     same templates and scripts; a full crawl of all four would take four times as long)."""
     pages = sorted(p for p in site.rglob("*.html") if p.name != "new-tab.html")
-    translated = [site / language for language in LANGUAGES if language]
+    translated = [site / prefix for prefix in PREFIXES if prefix]
 
     def wanted(page: Path) -> bool:
         in_translation = any(page.is_relative_to(folder) for folder in translated)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT, language_prefix
 from curriculum_site.catalog import Catalog, load_catalog
 from curriculum_site.course import load_course
 from curriculum_site.plurals import fill
@@ -54,7 +54,7 @@ def test_a_handout_never_shows_answers_and_the_trainer_copies_do(real_site, page
     plan.wait_for_load_state()
     assert plan.url.endswith("answer-key.html#cx-building-trust-check-1")
     assert visible(plan, "#cx-building-trust-check-1 .cx-good") == 1
-    for language in ("", "fr/", "es/", "ar/"):
+    for language in map(language_prefix, LANGUAGES):
         handout = open_page(page, real_site, f"{language}{MODULE}/handout.html", media="print")
         assert visible(handout, ANSWERS) == 0
         assert discussion.splitlines()[-1] not in handout.locator("article").inner_text()
@@ -146,17 +146,17 @@ def test_the_agenda_prints_without_its_form(real_site, page) -> None:
 
 def test_make_pdf_prints_the_guide_and_every_handout_of_every_language(real_site, tmp_path) -> None:
     jobs = pdf_jobs(real_site, tmp_path)
-    languages = load_course(ROOT / "curriculum").languages
     modules = load_course(ROOT / "curriculum").modules
-    assert len(jobs) == len(languages) * (1 + len(modules))
+    assert len(jobs) == len(LANGUAGES) * (1 + len(modules))
     assert tmp_path / "ar" / "facilitator-guide.pdf" in [job.pdf for job in jobs]
 
 
-@pytest.mark.parametrize("language", ["", "ar/"])
+@pytest.mark.parametrize("language", ["", "ar/", "zh/"])
 def test_session_plan_and_handout_print_to_pdf_for_a_person_to_look_at(
     real_site, page, language
 ) -> None:
-    """Writes tests/artifacts/*.pdf (A4 session plan, US Letter handout) in English and Arabic."""
+    """Writes tests/artifacts/*.pdf (A4 session plan, US Letter handout) in English, Arabic and
+    Chinese."""
     name = language.strip("/") or "en"
     for path, paper in (("session-plan.html", "A4"), ("handout.html", "Letter")):
         pdf = ARTIFACTS / f"{name}-{path.replace('.html', '')}-{paper}.pdf"

@@ -9,8 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from conftest import LANGUAGES
 from curriculum_site.catalog import load_catalog
-from curriculum_site.course import load_course
 from curriculum_site.exercises.blocks import ExercisesExtension
 from curriculum_site.exercises.order import decision_points, display_order, shown
 from curriculum_site.exercises.parser import parse_markdown
@@ -98,7 +98,6 @@ def test_shown_pairs_each_item_with_its_authored_number() -> None:
         (3, "c"), (1, "a"), (4, "d"), (2, "b")]
 
 
-LANGUAGES = load_course(ROOT / "curriculum").languages
 LESSONS = sorted((ROOT / "curriculum" / "modules").glob("*/lesson.md"))
 
 
