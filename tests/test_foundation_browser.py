@@ -15,6 +15,9 @@ pytestmark = pytest.mark.browser
 DIRECTIONS = {"ar": "rtl"}
 LESSON = "modules/02-building-trust/lesson.html"
 WORD = re.compile(r"[^\W\d_]{7,}")
+# What search indexes: a page's article, not its navigation (where English titles of pages not
+# yet translated stand in every language).
+ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
 
 
 def language_root(site: Path, language: str) -> Path:
@@ -33,13 +36,13 @@ def words_of(pages: list[Path]) -> Counter:
     for page in pages:
         # Only words a reader sees: the theme's scripts hold English UI strings on every page.
         visible = re.sub(r"<(script|style)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
-        text = re.sub(r"<[^>]+>", " ", visible)
-        counts.update(word.lower() for word in WORD.findall(text))
+        for article in ARTICLE.findall(visible):
+            counts.update(word.lower() for word in WORD.findall(re.sub(r"<[^>]+>", " ", article)))
     return counts
 
 
 def word_only_in(site: Path, language: str) -> str:
-    """A word that occurs in this language's pages and in no other language's pages."""
+    """A word that occurs in the articles of this language's pages and in no other language's."""
     elsewhere: set[str] = set()
     for other in LANGUAGES:
         if other != language:
