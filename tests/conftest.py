@@ -42,6 +42,10 @@ def language_prefix(language: str) -> str:
     return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
+# Where each language's pages are in a built site, in curriculum.yml's order.
+PREFIXES = tuple(map(language_prefix, LANGUAGES))
+
+
 def build_site(project: Path, site_dir: Path, **overrides) -> Path:
     """Build ``project``'s mkdocs.yml strictly into ``site_dir``; return ``site_dir``."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True, **overrides)

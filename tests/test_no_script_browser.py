@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PREFIXES
+
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ("", "fr/", "es/", "ar/")
 # Buttons shown without a script, but for the language menu (it opens on focus, in CSS alone).
 DEAD_BUTTONS = """() => [...document.querySelectorAll("button")].filter((b) =>
   !b.closest(".md-select") && b.getClientRects().length && getComputedStyle(b).visibility !== "hidden")
@@ -27,7 +28,7 @@ def no_script(browser):  # noqa: ANN001
     context.close()
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", PREFIXES)
 def test_a_lesson_without_javascript_shows_questions_answers_and_follow_ups_but_no_dead_controls(
         real_site: Path, no_script, language: str) -> None:  # noqa: ANN001
     no_script.goto((real_site / language / LESSON).as_uri())
@@ -46,7 +47,7 @@ def test_a_lesson_without_javascript_shows_questions_answers_and_follow_ups_but_
     assert answers.locator(".cx-feedback").first.is_visible()
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", PREFIXES)
 def test_a_session_plan_without_javascript_hides_its_clock_and_shows_its_answer_key(
         real_site: Path, no_script, language: str) -> None:  # noqa: ANN001
     no_script.goto((real_site / language / SESSION_PLAN).as_uri())

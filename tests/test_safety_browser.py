@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, language_prefix
+from conftest import LANGUAGES, PREFIXES, ROOT, language_prefix
 from curriculum_site.catalog import load_catalog
 
 pytestmark = pytest.mark.browser
 
 LESSON = "modules/04-do-no-harm/lesson.html"
 EXERCISE = 'data-cx-view="learner"'
-PREFIXES = tuple(map(language_prefix, LANGUAGES))
 NEUTRAL_TITLES = {language_prefix(language):
                   load_catalog(ROOT / "translations", language)["safety.neutral_title"]
                   for language in LANGUAGES}

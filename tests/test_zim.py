@@ -16,19 +16,21 @@ from libzim.search import Query, Searcher
 from libzim.suggestion import SuggestionSearcher
 from PIL import Image
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
+from conftest import language_prefix as prefix
 from curriculum_site.catalog import load_catalog
-from curriculum_site.course import load_course
 from curriculum_site.package import PackageResult
 
-LANGUAGES = load_course(ROOT / "curriculum").languages
-ISO_639_3 = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara"}
+ISO_639_3 = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "pt": "por", "zh": "zho"}
 MANDATORY = ("Name", "Title", "Language", "Creator", "Publisher", "Date", "Description")
 RECOMMENDED = ("LongDescription", "License", "Tags", "Source")
-# A word of each language's lessons, and a heading Kiwix's title suggestions must find.
-WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة"}
+# A word of each language's lessons, and a heading Kiwix's title suggestions must find. The
+# Russian, Portuguese and Chinese lessons are shown in English until they are translated: their
+# translators put a word and the heading of the translated lesson here.
+WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة",
+         "ru": "trust", "pt": "trust", "zh": "trust"}
 TITLES = {"en": "Building trust", "fr": "Instaurer la confiance", "es": "Construir confianza",
-          "ar": "بناء الثقة"}
+          "ar": "بناء الثقة", "ru": "Building trust", "pt": "Building trust", "zh": "Building trust"}
 # Debian 12's zimcheck (zim-tools 3.1, libzim 8) misreads every ZIM libzim 9 writes: libzim 9 no
 # longer writes the old full title index that libzim 8 deprecated, and marks it absent in the
 # header (all bits set), which libzim 8's integrity check reports as out of bounds. Only that
@@ -37,10 +39,6 @@ TITLES = {"en": "Building trust", "fr": "Instaurer la confiance", "es": "Constru
 OLD_TITLE_INDEX_MESSAGE = "Full Title index table outside (or not fully inside) ZIM file."
 TITLE_INDEX_ABSENT = 0xFFFF_FFFF_FFFF_FFFF
 TITLE_INDEX_OFFSET = 40  # header: magic, versions, uuid, entry and cluster counts, path pointers
-
-
-def prefix(language: str) -> str:
-    return "" if language == "en" else f"{language}/"
 
 
 def site_pages(site: Path, language: str) -> set[str]:

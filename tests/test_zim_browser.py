@@ -13,22 +13,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
+from conftest import language_prefix as prefix
 from curriculum_site.catalog import load_catalog
-from curriculum_site.course import load_course
 from curriculum_site.package import PackageResult
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = load_course(ROOT / "curriculum").languages
-WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة"}
+# Russian, Portuguese and Chinese lessons are in English until translated (see test_zim.py).
+WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة",
+         "ru": "trust", "pt": "trust", "zh": "trust"}
 LESSON = "modules/02-building-trust/lesson.html"
 ATOM = "{http://www.w3.org/2005/Atom}"
 STARTUP_SECONDS = 30
-
-
-def prefix(language: str) -> str:
-    return "" if language == "en" else f"{language}/"
 
 
 def _free_port() -> int:

@@ -57,7 +57,7 @@ def render_readme(course: CourseInfo, languages: list[Language]) -> bytes:
             raise AuthorError(template, f"the package has no README for '{language.code}'.",
                               fix=f"translate {README_DIR / 'en.txt'} into this file.")
         sections.append(environment.get_template(f"readme/{language.code}.txt").render(
-            course=course, language=language))
+            course=course, language=language, languages=languages))
     text = environment.get_template("README.txt").render(
         course=course, languages=languages, sections=sections)
     return windows_text(text)
