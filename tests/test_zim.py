@@ -135,6 +135,17 @@ def test_kiwix_search_finds_words_and_titles_of_its_own_pages(zims, language):
     assert f"{prefix(language)}new-tab.html" not in results
 
 
+def test_kiwix_finds_a_two_character_chinese_word_inside_a_clause(zims):
+    """Chinese has no spaces between words. Until the lessons are translated, the Chinese words
+    of the Chinese ZIM are its UI strings: 英文 ("English") stands inside the clause of the notice
+    every page not yet translated shows."""
+    notice = load_catalog(ROOT / "translations", "zh")["notice.fallback"]
+    assert "英文" in notice and "英文" not in re.split(r"[\s，。]+", notice)
+    results = list(Searcher(Archive(zims["zh"])).search(Query().set_query("英文")).getResults(0, 50))
+    assert results and all(path.startswith("zh/") for path in results)
+    assert "zh/modules/02-building-trust/lesson.html" in results
+
+
 def _zimcheck_libzim_major() -> int:
     version = subprocess.run(["zimcheck", "--version"], capture_output=True, text=True,
                              timeout=60, check=False).stdout
