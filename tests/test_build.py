@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import build_site, fixture_project, read
+from curriculum_site.course.plugin import with_notice
 
 
 @pytest.fixture
@@ -40,6 +42,21 @@ def test_missing_translation_falls_back_to_english_with_a_notice(site: Path) -> 
     assert "pas encore traduite" in handout
     assert "pas encore traduite" not in read(site, "fr/modules/01-listening/lesson.html")
     assert "not yet translated" not in read(site, "modules/01-listening/handout.html")
+
+
+def test_the_notice_stands_under_the_pages_title_which_search_keeps_as_the_page_title(site: Path) -> None:
+    handout = read(site, "fr/modules/01-listening/handout.html")
+    article = re.search(r"<article\b[^>]*>(.*?)</article>", handout, re.S).group(1)
+    assert article.index("Listening handout</h1>") < article.index("pas encore traduite")
+    index = json.loads(read(site, "fr/search/search_index.json"))
+    entry = next(doc for doc in index["docs"] if doc["location"] == "modules/01-listening/handout.html")
+    assert entry["title"] == "Listening handout" and "pas encore traduite" in entry["text"]
+
+
+def test_a_notice_is_shown_as_text_never_as_markup() -> None:
+    assert with_notice("# Title\n\nBody.\n", "<b>Not</b> yet") == (
+        '# Title\n\n!!! note ""\n    &lt;b&gt;Not&lt;/b&gt; yet\n\n\nBody.\n')
+    assert with_notice("No title.\n", "Note").startswith('!!! note ""\n    Note\n\nNo title.')
 
 
 def test_language_switcher_lands_on_the_same_page(site: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,8 @@ I18N_PLUGIN = "i18n"
 # Catalog keys whose English text may appear as a title in the nav, translated per language.
 NAV_KEY_PREFIXES = ("nav.", "trainer.nav_")
 VIEW_BY_PAGE = {"handout.md": "handout", "session-plan.md": "trainer"}
+# A page's title: a level-1 heading on its first line.
+_FIRST_LINE_TITLE = re.compile(r"\A\s*# [^\n]*\n")
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -159,12 +163,21 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         page.meta.setdefault("exercise_view", VIEW_BY_PAGE.get(name, "learner"))
         language = _language(config)
         if getattr(page.file, "locale", language) != language:
-            notice = self.catalogs[language]["notice.fallback"]
-            return f'!!! note ""\n    {notice}\n\n{markdown}'
+            return with_notice(markdown, self.catalogs[language]["notice.fallback"])
         if page.file.abs_src_path in self.outdated_pages:
-            notice = self.catalogs[language]["notice.stale"]
-            return f'!!! note ""\n    {notice}\n\n{markdown}'
+            return with_notice(markdown, self.catalogs[language]["notice.stale"])
         return markdown
+
+
+def with_notice(markdown: str, notice: str) -> str:
+    """The page with ``notice`` under its title, or at its top if it has none. The title stays
+    first: for screen readers, and for search, whose entry for a page is titled by its first
+    heading (a notice above it would make the page's own title a mere section)."""
+    box = f'!!! note ""\n    {html.escape(notice)}\n\n'
+    title = _FIRST_LINE_TITLE.match(markdown)
+    if title is None:
+        return box + markdown
+    return f"{title.group()}\n{box}{markdown[title.end():]}"
 
 
 def _lesson_exercises(module: Module, curriculum_root: Path) -> LessonExercises:
