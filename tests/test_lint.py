@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from curriculum_site.course import load_course
+from conftest import LANGUAGES, ROOT
 from curriculum_site.errors import AuthorError
 from curriculum_site.lint import (
     check_text,
@@ -20,10 +20,9 @@ from curriculum_site.lint import (
 )
 from curriculum_site.lint.fingerprint import fingerprint_data
 
-ROOT = Path(__file__).resolve().parent.parent
 FINGERPRINT = ROOT / "curriculum" / "source-fingerprint.json"
 GLOSSARIES = {language: glossary_path(ROOT / "curriculum", ROOT / "translations", language)
-              for language in load_course(ROOT / "curriculum").languages}
+              for language in LANGUAGES}
 COPIED = ("Trust, empathy and respect are important for all partners. Building trust involves "
           "treating sex workers with dignity and respect.")
 
