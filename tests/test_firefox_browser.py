@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT, language_prefix
 from curriculum_site.package import PackageResult
 from exercises.test_plugin_build import PAGES, make_project, run_build
-from test_foundation_browser import LANGUAGES, word_only_in
+from test_foundation_browser import word_only_in
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ PUPPETEER = ROOT / "node_modules" / "puppeteer-core"
 SITE_ID = yaml.safe_load((ROOT / "curriculum/curriculum.yml").read_text(encoding="utf-8"))["site_id"]
 KEY = f"curriculum:{SITE_ID}:progress"
 CATALOG = yaml.safe_load((ROOT / "translations/en/ui.yml").read_text(encoding="utf-8"))
-FOLDERS = {language: "" if language == "en" else f"{language}/" for language in LANGUAGES}
+FOLDERS = {language: language_prefix(language) for language in LANGUAGES}
 FIRST = {"page": "modules/02-building-trust/lesson.html", "reflection": "building-trust-reflect",
          "text": "They listened first."}
 SECOND = {"page": "fr/modules/03-meaningful-participation/lesson.html",
