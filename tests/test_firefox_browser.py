@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, ROOT, language_prefix
+from curriculum_site.catalog import load_catalog
 from curriculum_site.package import PackageResult
 from exercises.test_plugin_build import PAGES, make_project, run_build
 from test_foundation_browser import word_only_in
@@ -240,7 +241,8 @@ def test_the_progress_page_lists_and_forgets_remembered_answers(firefox) -> None
 
 def test_quick_exit_leaves_for_the_neutral_page_in_every_language(firefox) -> None:
     seen = _scenario(firefox, "quickExit")
-    titles = {"en": "New tab", "fr": "Nouvel onglet", "es": "Nueva pestaña", "ar": "علامة تبويب جديدة"}
+    titles = {language: load_catalog(ROOT / "translations", language)["safety.neutral_title"]
+              for language in LANGUAGES}
     for language, exit_page in seen["seen"].items():
         assert exit_page["url"].endswith(f"{FOLDERS[language]}new-tab.html")
         assert exit_page["title"] == titles[language] and exit_page["text"] == ""
