@@ -24,13 +24,13 @@ from curriculum_site.package import PackageResult
 ISO_639_3 = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "pt": "por", "zh": "zho"}
 MANDATORY = ("Name", "Title", "Language", "Creator", "Publisher", "Date", "Description")
 RECOMMENDED = ("LongDescription", "License", "Tags", "Source")
-# A word of each language's lessons, and a heading Kiwix's title suggestions must find. The
-# Russian, Portuguese and Chinese lessons are shown in English until they are translated: their
-# translators put a word and the heading of the translated lesson here.
+# A word of each language's lessons, and a heading Kiwix's title suggestions must find. A lesson
+# not translated yet is shown in English, so its language keeps "trust" and "Building trust"
+# until its translators put a word and the heading of the translated lesson here.
 WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة",
-         "ru": "trust", "pt": "trust", "zh": "trust"}
+         "ru": "trust", "pt": "confiança", "zh": "trust"}
 TITLES = {"en": "Building trust", "fr": "Instaurer la confiance", "es": "Construir confianza",
-          "ar": "بناء الثقة", "ru": "Building trust", "pt": "Building trust", "zh": "Building trust"}
+          "ar": "بناء الثقة", "ru": "Building trust", "pt": "Construir confiança", "zh": "Building trust"}
 # Debian 12's zimcheck (zim-tools 3.1, libzim 8) misreads every ZIM libzim 9 writes: libzim 9 no
 # longer writes the old full title index that libzim 8 deprecated, and marks it absent in the
 # header (all bits set), which libzim 8's integrity check reports as out of bounds. Only that
