@@ -24,13 +24,11 @@ from curriculum_site.package import PackageResult
 ISO_639_3 = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "ru": "rus", "pt": "por", "zh": "zho"}
 MANDATORY = ("Name", "Title", "Language", "Creator", "Publisher", "Date", "Description")
 RECOMMENDED = ("LongDescription", "License", "Tags", "Source")
-# A word of each language's lessons, and a heading Kiwix's title suggestions must find. A lesson
-# not translated yet is shown in English, so its language keeps "trust" and "Building trust"
-# until its translators put a word and the heading of the translated lesson here.
+# A word of each language's lessons, and a heading Kiwix's title suggestions must find.
 WORDS = {"en": "trust", "fr": "confiance", "es": "confianza", "ar": "الثقة",
-         "ru": "trust", "pt": "confiança", "zh": "trust"}
+         "ru": "доверие", "pt": "confiança", "zh": "信任"}
 TITLES = {"en": "Building trust", "fr": "Instaurer la confiance", "es": "Construir confianza",
-          "ar": "بناء الثقة", "ru": "Building trust", "pt": "Construir confiança", "zh": "Building trust"}
+          "ar": "بناء الثقة", "ru": "Укрепление доверия", "pt": "Construir confiança", "zh": "建立信任"}
 # Debian 12's zimcheck (zim-tools 3.1, libzim 8) misreads every ZIM libzim 9 writes: libzim 9 no
 # longer writes the old full title index that libzim 8 deprecated, and marks it absent in the
 # header (all bits set), which libzim 8's integrity check reports as out of bounds. Only that
@@ -136,12 +134,13 @@ def test_kiwix_search_finds_words_and_titles_of_its_own_pages(zims, language):
 
 
 def test_kiwix_finds_a_two_character_chinese_word_inside_a_clause(zims):
-    """Chinese has no spaces between words. Until the lessons are translated, the Chinese words
-    of the Chinese ZIM are its UI strings: 英文 ("English") stands inside the clause of the notice
-    every page not yet translated shows."""
-    notice = load_catalog(ROOT / "translations", "zh")["notice.fallback"]
-    assert "英文" in notice and "英文" not in re.split(r"[\s，。]+", notice)
-    results = list(Searcher(Archive(zims["zh"])).search(Query().set_query("英文")).getResults(0, 50))
+    """Chinese has no spaces between words. 保密 ("confidentiality") stands in the Chinese lesson
+    of module 02 only inside longer clauses (违反保密原则, "breaking confidentiality"), never
+    alone between punctuation, so Kiwix finds that lesson only if it finds words inside clauses."""
+    lesson_file = ROOT / "translations/zh/curriculum/modules/02-building-trust/lesson.md"
+    lesson = lesson_file.read_text(encoding="utf-8")
+    assert "违反保密原则" in lesson and "保密" not in re.split(r"[\s，。：；？！“”（）、*#|-]+", lesson)
+    results = list(Searcher(Archive(zims["zh"])).search(Query().set_query("保密")).getResults(0, 50))
     assert results and all(path.startswith("zh/") for path in results)
     assert "zh/modules/02-building-trust/lesson.html" in results
 
