@@ -18,6 +18,7 @@ from ..trainer.schedule import (
     timed_steps,
     unplanned_exercises,
 )
+from .markdown_lists import nested_lists
 from .model import Course, Module
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +38,7 @@ def _environment(extra_dirs: list[Path]) -> Environment:
                               autoescape=False)  # noqa: S701 - the output is Markdown, escaped by Markdown
     environment.filters["clock"] = clock
     environment.filters["block_markdown"] = block_markdown
+    environment.filters["nested_lists"] = nested_lists
     return environment
 
 
