@@ -11,8 +11,10 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -35,6 +37,12 @@ CHROMIUM_ARGS = [
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*/expected from what the build makes now "
+                          "(test_golden.py); review git diff tests/golden before committing")
 
 
 def language_prefix(language: str) -> str:
@@ -62,28 +70,39 @@ def copy_project(source: Path, target: Path) -> Path:
 
 
 def fixture_project(target: Path, name: str = "course") -> Path:
-    """A copy of a fixture course with the repository's theme overrides and UI catalogs."""
+    """A copy of a fixture course with the repository's theme overrides, UI catalogs, glossaries
+    and fingerprint of the source: what its mkdocs.yml, the site's plugin list, reads."""
     project = copy_project(FIXTURES / name, target)
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    for catalog in (ROOT / "translations").glob("*/ui.yml"):
-        (project / "translations" / catalog.parent.name).mkdir(parents=True, exist_ok=True)
-        shutil.copy(catalog, project / "translations" / catalog.parent.name / "ui.yml")
+    for layer in ("ui.yml", "glossary.yml"):
+        for source in (ROOT / "translations").glob(f"*/{layer}"):
+            (project / "translations" / source.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, project / "translations" / source.parent.name / layer)
+    for name in ("glossary.yml", "source-fingerprint.json"):
+        shutil.copy(ROOT / "curriculum" / name, project / "curriculum" / name)
     return project
 
 
-def linted_fixture_project(target: Path) -> Path:
-    """The fixture course with the curriculum/lint plugin, the English and French glossaries and
-    the committed fingerprint of the source."""
-    project = fixture_project(target)
-    config = project / "mkdocs.yml"
-    fingerprint = ROOT / "curriculum" / "source-fingerprint.json"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - curriculum/course\n",
-        f"  - curriculum/course\n  - curriculum/lint:\n      source_fingerprint: {fingerprint}\n"),
-        encoding="utf-8")
-    shutil.copy(ROOT / "curriculum" / "glossary.yml", project / "curriculum" / "glossary.yml")
-    shutil.copy(ROOT / "translations" / "fr" / "glossary.yml", project / "translations" / "fr")
-    return project
+def edit_config(project: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """Change ``project``'s mkdocs.yml as data: ``change`` edits the loaded mapping in place."""
+    path = project / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(config)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plugin_options(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """The options of plugin ``name`` in a loaded mkdocs.yml, to read or change in place (a
+    plugin listed without options gets an empty mapping)."""
+    plugins = config["plugins"]
+    for place, entry in enumerate(plugins):
+        if entry == name:
+            plugins[place] = {name: {}}
+            return plugins[place][name]
+        if isinstance(entry, dict) and name in entry:
+            entry[name] = entry[name] or {}
+            return entry[name]
+    raise KeyError(f"no plugin {name!r} in mkdocs.yml")
 
 
 def strict_build_warnings(project: Path, site_dir: Path, caplog: pytest.LogCaptureFixture) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, build_site, fixture_project, language_prefix
+from conftest import LANGUAGES, build_site, edit_config, fixture_project, language_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -156,9 +156,7 @@ def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     + "Pale words on white.\n", encoding="utf-8")
     (project / "docs" / "pale.css").write_text(".md-typeset p { color: #d8d8d8 }\n",
                                                encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "extra_css:\n  - pale.css\n",
-                      encoding="utf-8")
+    edit_config(project, lambda config: config.update(extra_css=["pale.css"]))
     return build_site(project, project / "site")
 
 

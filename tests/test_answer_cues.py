@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import linted_fixture_project, strict_build_warnings
+from conftest import edit_config, fixture_project, plugin_options, strict_build_warnings
 from curriculum_site.exercises.order import display_order
 from curriculum_site.exercises.parser import parse_markdown
 from curriculum_site.lint.__main__ import main as lint_main
@@ -167,7 +167,7 @@ REVEALING = choice("listening-giveaway", [
 @pytest.fixture(scope="module")
 def revealing_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course with the lint plugin and, in English and French, a giveaway exercise."""
-    project = linted_fixture_project(tmp_path_factory.mktemp("cues") / "course")
+    project = fixture_project(tmp_path_factory.mktemp("cues") / "course")
     for lesson in (project / "curriculum" / "modules" / "01-listening" / "lesson.md",
                    project / "translations" / "fr" / "curriculum" / "modules" / "01-listening" / "lesson.md"):
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + REVEALING, encoding="utf-8")
@@ -199,9 +199,8 @@ def test_make_lint_fails_on_them_unless_the_project_only_reports_them(
     config = revealing_project / "mkdocs.yml"
     original = config.read_text(encoding="utf-8")
     try:
-        config.write_text(original.replace("  - curriculum/lint:\n",
-                                           "  - curriculum/lint:\n      answer_cues: info\n"),
-                          encoding="utf-8")
+        edit_config(revealing_project, lambda config: plugin_options(config, "curriculum/lint")
+                    .update(answer_cues="info"))
         assert lint_main([]) == 0
         out = capsys.readouterr().out
         assert "Reported only (answer_cues: info" in out and where in out

@@ -7,15 +7,34 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, fixture_project, read
+from conftest import FIXTURES, ROOT, build_site, fixture_project, plugin_options, read
 from curriculum_site.course.plugin import with_notice
 
 
 @pytest.fixture
 def site(fixture_site: Path) -> Path:
     return fixture_site
+
+
+def test_the_fixture_runs_the_sites_plugins_in_its_order_and_its_search_separator() -> None:
+    site, fixture = (yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Config)
+                     for folder in (ROOT, FIXTURES / "course"))
+    assert _plugin_names(fixture) == _plugin_names(site)
+    assert plugin_options(fixture, "search") == plugin_options(site, "search")
+
+
+class _Config(yaml.SafeLoader):
+    """mkdocs.yml as data; a `!!python/name:` value (an emoji generator) stays its name."""
+
+
+_Config.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def _plugin_names(config: dict) -> list[str]:
+    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in config["plugins"]]
 
 
 def test_every_language_gets_every_module_page(site: Path) -> None:

@@ -6,10 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from mkdocs.config import load_config
 
-from conftest import LANGUAGES, ROOT, build_site, fixture_project, language_prefix
+from conftest import LANGUAGES, build_site, edit_config, fixture_project, language_prefix, plugin_options
 from curriculum_site.status import source_version
 
 pytestmark = pytest.mark.browser
@@ -51,25 +49,18 @@ SEARCH_READY = """() => {
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course in English, French, Arabic (right to left), Russian, Portuguese and
-    Chinese, with the site's own search separator (Chinese punctuation ends a word)."""
+    Chinese (the fixture has the site's own search separator: Chinese punctuation ends a word)."""
     project = fixture_project(tmp_path_factory.mktemp("i18n") / "course")
     course = project / "curriculum/curriculum.yml"
     course.write_text(course.read_text().replace(
         "languages: [en, fr]", f"languages: [en, fr, {', '.join(LESSONS)}]"))
-    config = yaml.safe_load((project / "mkdocs.yml").read_text())
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"] += [{"locale": language, "name": language, "build": True} for language in LESSONS]
-    config["plugins"][config["plugins"].index("search")] = {"search": {"separator": site_separator()}}
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    edit_config(project, lambda config: plugin_options(config, "i18n")["languages"].extend(
+        {"locale": language, "name": language, "build": True} for language in LESSONS))
     for language, text in LESSONS.items():
         translate(project, "curriculum/modules/01-listening/lesson.md", language, text)
     for language, text in HOMES.items():
         translate(project, "docs/index.md", language, text)
     return build_site(project, project / "site")
-
-
-def site_separator() -> str:
-    return load_config(str(ROOT / "mkdocs.yml")).plugins["material/search"].config.separator
 
 
 def translate(project: Path, english: str, language: str, text: str) -> None:

@@ -16,11 +16,10 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import build_site
+from conftest import build_site, edit_config, fixture_project, plugin_options
 from curriculum_site.safety import csp
 from curriculum_site.safety.checks import page_problems
 from curriculum_site.safety.htmlscan import scan
-from test_safety_build import safety_project
 
 MODULE = "curriculum/modules/01-listening"
 FRENCH_MODULE = f"translations/fr/{MODULE}"
@@ -50,15 +49,13 @@ def _set_yaml(path: Path, key: str, value: str) -> None:
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = safety_project(tmp_path_factory.mktemp("injected") / "course")
+    project = fixture_project(tmp_path_factory.mktemp("injected") / "course")
     _front_matter(project / FRENCH_MODULE / "lesson.md", f"title: {yaml.safe_dump(TITLE).strip()}")
     _front_matter(project / MODULE / "lesson.md", f"description: '{DESCRIPTION}'")
     _set_yaml(project / FRENCH_MODULE / "module.yml", "title", MODULE_TITLE)
     _set_yaml(project / "translations/fr/ui.yml", "nav.home", NAV_HOME)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "          name: Français\n",
-        f"          name: Français\n          site_name: '{SITE_NAME}'\n"), encoding="utf-8")
+    edit_config(project, lambda config: plugin_options(config, "i18n")["languages"][1].update(
+        site_name=SITE_NAME))
     return build_site(project, project / "site")
 
 
@@ -132,7 +129,7 @@ def _failed_build(project: Path, caplog: pytest.LogCaptureFixture) -> str:
 def test_content_that_runs_navigates_embeds_or_declares_stops_the_build_at_its_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, lesson: str, addition: str,
         said: str) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     path = project / lesson / "lesson.md"
     lines = path.read_text(encoding="utf-8").count("\n")
     path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
@@ -141,7 +138,7 @@ def test_content_that_runs_navigates_embeds_or_declares_stops_the_build_at_its_l
 
 
 def test_a_comment_in_a_lesson_is_not_published(tmp_path: Path) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     path = project / MODULE / "lesson.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n<!-- draft: the answer is B -->\n",
                     encoding="utf-8")
@@ -151,7 +148,7 @@ def test_a_comment_in_a_lesson_is_not_published(tmp_path: Path) -> None:
 
 def test_a_front_matter_title_that_is_not_text_is_reported_against_the_page(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     _front_matter(project / FRENCH_MODULE / "lesson.md", "title: [Écouter, agir]")
     log = _failed_build(project, caplog)
     assert f"Error reading {FRENCH_MODULE}/lesson.md:3: the front matter 'title' must be text" in log

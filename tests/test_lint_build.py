@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, linted_fixture_project, strict_build_warnings
+from conftest import ROOT, fixture_project, strict_build_warnings
 from curriculum_site.lint.__main__ import main as lint_main
 
 COPIED = ("Building trust involves treating sex workers with dignity and respect, listening to "
@@ -17,7 +17,7 @@ COPIED = ("Building trust involves treating sex workers with dignity and respect
 def broken_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course with the lint plugin, an avoided term in English and in French, and a
     sentence copied from the source excerpt."""
-    project = linted_fixture_project(tmp_path_factory.mktemp("lint") / "course")
+    project = fixture_project(tmp_path_factory.mktemp("lint") / "course")
     lesson = project / "curriculum" / "modules" / "01-listening" / "lesson.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSome prostitutes told us.\n",
                       encoding="utf-8")

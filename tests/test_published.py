@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site
-from test_safety_build import safety_project
+from conftest import build_site, fixture_project
 
 LESSONS = ("curriculum/modules/01-listening/lesson.md",
            "translations/fr/curriculum/modules/01-listening/lesson.md")
@@ -22,10 +21,7 @@ DRAFT = ("/// choice | listening-draft\nquestion: Draft question\noptions:\n"
 
 
 def _with_exercises(target: Path, addition: str) -> Path:
-    project = safety_project(target)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - curriculum/course\n", "  - curriculum/course\n  - curriculum/exercises\n"), encoding="utf-8")
+    project = fixture_project(target)
     for lesson in LESSONS:
         path = project / lesson
         path.write_text(path.read_text(encoding="utf-8") + "\n" + LIVE + addition, encoding="utf-8")

@@ -17,24 +17,6 @@ from curriculum_site.safety.htmlscan import scan
 NEUTRAL = "new-tab.html"
 
 
-def safety_project(target: Path) -> Path:
-    """The fixture course configured as mkdocs.yml is: the safety plugin last, and tables that
-    align columns with attributes (the generated translation-status table is aligned)."""
-    project = fixture_project(target)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  - curriculum/search\n", "  - curriculum/search\n  - curriculum/safety\n")
-    text = text.replace("  - tables\n", "  - tables:\n      use_align_attribute: true\n")
-    config.write_text(text, encoding="utf-8")
-    return project
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = safety_project(tmp_path_factory.mktemp("safety") / "course")
-    return build_site(project, project / "site")
-
-
 def _pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if p.name != NEUTRAL]
 
@@ -89,7 +71,7 @@ def _append(path: Path, text: str) -> None:
 
 def test_an_external_image_in_a_page_fails_the_build_naming_the_file(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     _append(project / "docs/index.md", "\n![Logo](https://cdn.example.org/logo.png)\n")
     log = _failed_build(project, caplog)
     assert "Error reading docs/index.md:5: <img> in index.html would load " \
@@ -98,7 +80,7 @@ def test_an_external_image_in_a_page_fails_the_build_naming_the_file(
 
 def test_raw_script_in_a_lesson_fails_the_build_naming_the_file(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     _append(project / "curriculum/modules/01-listening/lesson.md", "\n<script>alert(1)</script>\n")
     log = _failed_build(project, caplog)
     assert "Error reading curriculum/modules/01-listening/lesson.md:5: a <script> element" in log
@@ -112,7 +94,7 @@ def test_raw_script_in_a_lesson_fails_the_build_naming_the_file(
 ])
 def test_a_theme_override_adding_a_third_party_or_inline_script_fails_naming_it(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, addition: str, reported: str) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     _append(project / "overrides/partials/quick-exit.html", f"\n{addition}\n")
     log = _failed_build(project, caplog)
     assert "Error reading overrides/partials/quick-exit.html:9:" in log and reported in log
@@ -120,7 +102,7 @@ def test_a_theme_override_adding_a_third_party_or_inline_script_fails_naming_it(
 
 def test_a_theme_setting_that_loads_web_fonts_fails_naming_mkdocs_yml(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", ""),
                       encoding="utf-8")
@@ -130,7 +112,7 @@ def test_a_theme_setting_that_loads_web_fonts_fails_naming_mkdocs_yml(
 
 def test_a_page_without_the_policy_first_in_head_fails_the_build(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    project = safety_project(tmp_path / "course")
+    project = fixture_project(tmp_path / "course")
     main = project / "overrides/main.html"
     text = main.read_text(encoding="utf-8")
     main.write_text(text.replace('{% include "partials/content-security-policy.html" %}', ""),

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import build_site, fixture_project, strict_build_warnings
+from conftest import build_site, edit_config, fixture_project, plugin_options, strict_build_warnings
 from curriculum_site.search.index import (
     INDEX_SCRIPT_PREFIX,
     Demotion,
@@ -118,10 +118,8 @@ def test_a_pattern_no_page_matches_is_named() -> None:
 
 def test_a_trainer_page_pattern_that_matches_nothing_fails_the_strict_build(tmp_path, caplog) -> None:
     project = fixture_project(tmp_path / "course")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "  - curriculum/search\n",
-        "  - curriculum/search:\n      trainer_pages: [modules/*/answer-keys.html]\n"))
+    edit_config(project, lambda config: plugin_options(config, "curriculum/search").update(
+        trainer_pages=["modules/*/answer-keys.html"]))
     warnings = strict_build_warnings(project, tmp_path / "site", caplog)
     assert any("no page matches 'modules/*/answer-keys.html'" in warning for warning in warnings)
 

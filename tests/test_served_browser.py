@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
-import yaml
 
-from conftest import ROOT, fixture_project
+from conftest import ROOT, edit_config, fixture_project
 from curriculum_site.catalog import load_catalog
 from curriculum_site.course import load_course
 from curriculum_site.package import build_package
@@ -199,16 +198,15 @@ def mkdocs_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site_url says; without live reload, whose long-poll request each navigation cancels."""
     project = fixture_project(tmp_path_factory.mktemp("serve") / "course")
     port = _free_port()
-    config = yaml.safe_load((project / "mkdocs.yml").read_text())
-    config["site_url"] = f"http://127.0.0.1:{port}/sub/path/"
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    site_url = f"http://127.0.0.1:{port}/sub/path/"
+    edit_config(project, lambda config: config.update(site_url=site_url))
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr",
                f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")]
     server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
     try:
-        _wait_until_served(config["site_url"] + FIXTURE_LESSON, server)
-        yield config["site_url"]
+        _wait_until_served(site_url + FIXTURE_LESSON, server)
+        yield site_url
     finally:
         server.terminate()
         server.wait(timeout=30)
