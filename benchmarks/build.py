@@ -1,12 +1,12 @@
-"""Build time: our plugins against the same pages without them, and as the curriculum grows.
+"""Build time: our plugins against the same pages without them, at 1×, 5× and 10× the curriculum.
 
 Run: .venv/bin/python benchmarks/build.py [--repeat 3]
-Prints two Markdown tables. Every figure comes from builds run side by side in this one run, on a
+Prints a Markdown table. Every figure comes from builds run side by side in this one run, on a
 throw-away copy of the repository, so only the ratios are meant to be compared between machines.
 
-- "with our plugins" is the real configuration; "without" builds the staged docs tree our course
-  plugin wrote (the very same Markdown pages and navigation) with our plugins removed, so the
-  difference is what our plugins cost.
+- "ours" is the real configuration; "plain" builds the staged docs tree our course plugin wrote
+  in that very build (the same Markdown pages and navigation) with our plugins removed, so the
+  difference is what our plugins cost, at every size.
 - The synthetic curricula copy every module (and its translations) N times under new ids.
 """
 
@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -66,19 +67,6 @@ def pages(site_dir: Path) -> int:
     return sum(1 for path in site_dir.rglob("*.html") if "assets" not in path.parts)
 
 
-def plugin_cost(workdir: Path, repeat: int) -> list[tuple[str, float, int]]:
-    """Median build time with and without our plugins, the two built in alternation."""
-    project = copy_project(workdir / "plugins" / "repo")
-    with_ours, without = [], []
-    for _ in range(repeat):
-        config = full_config(project, workdir / "site-ours")
-        with_ours.append(timed(config))
-        without.append(timed(plain_config(project, workdir / "site-plain", config)))
-    return [("with our plugins", statistics.median(with_ours), pages(workdir / "site-ours")),
-            ("without (same staged pages)", statistics.median(without),
-             pages(workdir / "site-plain"))]
-
-
 def multiply_curriculum(project: Path, factor: int) -> None:
     """Add ``factor - 1`` copies of every module, ids suffixed so exercise ids stay unique."""
     course_file = project / "curriculum" / "curriculum.yml"
@@ -109,32 +97,42 @@ def _copy_renamed(source: Path, target: Path, old_id: str, new_id: str) -> None:
             path.read_text(encoding="utf-8").replace(old_id, new_id), encoding="utf-8")
 
 
-def growth(workdir: Path) -> list[tuple[int, float, int]]:
+@dataclass(frozen=True)
+class BuildRow:
+    factor: int  # copies of every module
+    pages: int  # HTML pages of the build with our plugins
+    ours: float  # CPU seconds, median
+    plain: float  # CPU seconds, median, of the same staged pages without our plugins
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.plain
+
+
+def measure_builds(workdir: Path, repeat: int, factors: tuple[int, ...] = FACTORS) -> list[BuildRow]:
+    """At each size, ``repeat`` builds with our plugins, each followed by the plain build of the
+    pages it staged."""
     rows = []
-    for factor in FACTORS:
+    for factor in factors:
         project = copy_project(workdir / f"x{factor}" / "repo")
         multiply_curriculum(project, factor)
-        site_dir = workdir / f"site-x{factor}"
-        seconds = timed(full_config(project, site_dir))
-        rows.append((factor, seconds, pages(site_dir)))
+        ours, plain = [], []
+        for _ in range(repeat):
+            config = full_config(project, workdir / f"site-x{factor}")
+            ours.append(timed(config))
+            plain.append(timed(plain_config(project, workdir / f"plain-x{factor}", config)))
+        rows.append(BuildRow(factor, pages(workdir / f"site-x{factor}"),
+                             statistics.median(ours), statistics.median(plain)))
+        shutil.rmtree(workdir / f"x{factor}")
     return rows
 
 
-def plugin_table(rows: list[tuple[str, float, int]]) -> str:
-    base = rows[-1][1]
-    lines = ["| build (4 languages) | CPU seconds (median) | pages | ratio |", "|---|---:|---:|---:|"]
-    lines += [f"| {name} | {seconds:.2f} | {count} | {seconds / base:.2f}× |"
-              for name, seconds, count in rows]
-    return "\n".join(lines)
-
-
-def growth_table(rows: list[tuple[int, float, int]]) -> str:
-    base_seconds, base_pages = rows[0][1], rows[0][2]
-    lines = ["| curriculum size | CPU seconds | pages | ms per page | time ratio | page ratio |",
+def build_table(rows: list[BuildRow], repeat: int) -> str:
+    lines = [f"CPU seconds of one build in every language, median of {repeat} run(s) of each.\n",
+             "| curriculum size | pages | ours s | plain s | ours / plain | ms per page (ours) |",
              "|---|---:|---:|---:|---:|---:|"]
-    lines += [f"| {factor}× modules | {seconds:.2f} | {count} | {1000 * seconds / count:.0f} | "
-              f"{seconds / base_seconds:.2f}× | {count / base_pages:.2f}× |"
-              for factor, seconds, count in rows]
+    lines += [f"| {row.factor}× modules | {row.pages} | {row.ours:.2f} | {row.plain:.2f} "
+              f"| {row.ratio:.2f}× | {1000 * row.ours / row.pages:.0f} |" for row in rows]
     return "\n".join(lines)
 
 
@@ -144,11 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
-        workdir = Path(folder)
-        print("### Build time: our plugins' cost\n")
-        print(plugin_table(plugin_cost(workdir, options.repeat)))
-        print("\n### Build time as the curriculum grows\n")
-        print(growth_table(growth(workdir)))
+        print(build_table(measure_builds(Path(folder), options.repeat), options.repeat))
     return 0
 
 
