@@ -219,6 +219,7 @@ def mkdocs_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_mkdocs_serve_under_a_path_searches_the_pages_own_language(
         mkdocs_served: str, page, prefix: str, query: str, found: bool) -> None:  # noqa: ANN001
     lesson = mkdocs_served + prefix + FIXTURE_LESSON
-    results = search(page, lesson, query)
-    assert [result.split("#", 1)[0] for result in results][:1] == ([lesson] if found else [])
+    pages = [result.split("#", 1)[0] for result in search(page, lesson, query)]
+    # "ecouter" is also the title of the module's overview: the two may come in either order.
+    assert lesson in pages if found else pages == []
     _assert_clean(page, mkdocs_served)
