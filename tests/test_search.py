@@ -1,68 +1,32 @@
-"""One search index per language, folded so missing accents and Arabic articles still match."""
+"""One search index per language, with what our search worker needs to make words alike (its
+behaviour in a browser: test_i18n_browser.py, test_served_browser.py)."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import pytest
-
 from conftest import build_site, edit_config, fixture_project, plugin_options, strict_build_warnings
-from curriculum_site.search.index import (
-    INDEX_SCRIPT_PREFIX,
-    Demotion,
-    LanguageRoot,
-    as_script,
-    fold,
-    folded_words,
-    split_index,
-)
-from curriculum_site.search.languages import RelatedWords
+from curriculum_site.search.index import INDEX_SCRIPT_PREFIX, Demotion, LanguageRoot, as_script, split_index
+from curriculum_site.search.plugin import WORKER_FOLDER, WORKER_NAME
 
 EN, FR, AR = LanguageRoot("en", ""), LanguageRoot("fr", "fr/"), LanguageRoot("ar", "ar/")
 SEPARATOR = r"[\s\-,.]+|['’]"
 
 
-@pytest.mark.parametrize(("word", "folded"), [
-    ("égalité", "egalite"), ("Écouter", "ecouter"), ("niño", "nino"), ("cœur", "coeur"),
-    ("العمل", "عمل"), ("والعمل", "عمل"), ("للعمل", "عمل"), ("أَمان", "امان"), ("ال", "ال"),
-    ("trust", "trust"), ("Ещё", "еще"), ("Ação", "acao"),
-    ("район", "район"),  # Russian й is a letter of its own, not и with a mark
-])
-def test_fold_drops_accents_diacritics_and_the_arabic_article(word: str, folded: str) -> None:
-    assert fold(word) == folded
+def test_every_language_folds_and_russian_portuguese_stem_and_chinese_pairs() -> None:
+    roots = [EN, FR, AR, *(LanguageRoot(language, f"{language}/") for language in ("ru", "pt", "zh"))]
+    indexes = split_index(combined(), roots, {"en", "fr", "ar", "ru", "pt", "zh"})
+    settings = {root.language: index["config"]["curriculum"] for root, index in indexes.items()}
+    assert settings["fr"] == settings["ar"] == {"fold": True, "stemmer": None, "bigrams": False}
+    assert settings["ru"] == {"fold": True, "stemmer": "ru", "bigrams": False}
+    assert settings["pt"]["stemmer"] == "pt" and settings["zh"]["bigrams"] is True
 
 
-def test_only_words_that_change_are_added_once() -> None:
-    text = "<p>L’écoute et l'<em>égalité</em>, l’écoute.</p>"
-    assert folded_words(text, SEPARATOR) == "ecoute egalite"
-    assert folded_words("<p>Plain English</p>", SEPARATOR) == ""
-
-
-def test_russian_and_portuguese_words_bring_the_other_forms_of_their_stem() -> None:
-    russian = RelatedWords("ru", ["доверие", "доверия", "доверию", "работа", "стигма"])
-    assert russian.of({"доверию"}) == {"доверие", "доверия", "доверию"}
-    assert russian.of({"стигма"}) == set()
-    portuguese = RelatedWords("pt", ["confiança", "confianças", "respeito"])
-    assert portuguese.of({"confiança"}) == {"confiança", "confianças"}
-
-
-def test_words_of_other_languages_bring_nothing() -> None:
-    assert RelatedWords("fr", ["confiance", "confiances"]).of({"confiance"}) == set()
-
-
-def test_chinese_is_indexed_by_pairs_of_neighbouring_characters() -> None:
-    assert RelatedWords("zh", []).of({"建立信任", "hiv检测", "与"}) == {"建立", "立信", "信任", "检测"}
-    text = "<p>本页尚未翻译，因此以英文显示。</p>"
-    assert "英文" in folded_words(text, r"[\s，。]+", RelatedWords("zh", [])).split()
-
-
-def test_a_word_form_from_another_page_of_the_language_makes_a_page_findable() -> None:
-    index = {**combined(), "docs": [{"location": "ru/a.html", "title": "Доверие", "text": ""},
-                                    {"location": "ru/b.html", "title": "", "text": "Без доверия."}]}
-    russian = split_index(index, [EN, LanguageRoot("ru", "ru/")], {"en", "ru"})
-    second = russian[LanguageRoot("ru", "ru/")]["docs"][1]
-    assert "доверие" in second["text_folded"].split()
+def test_a_language_lunr_cannot_stem_is_folded_but_not_stemmed() -> None:
+    russian = LanguageRoot("ru", "ru/")
+    index = split_index(combined(), [EN, russian], {"en"})[russian]
+    assert index["config"]["lang"] == ["en"] and index["config"]["curriculum"]["stemmer"] is None
 
 
 def combined() -> dict:
@@ -86,12 +50,12 @@ def test_each_language_gets_only_its_pages_relative_to_its_root() -> None:
     assert [indexes[root]["config"]["lang"] for root in (EN, FR, AR)] == [["en"], ["fr"], ["ar"]]
 
 
-def test_folded_words_are_searchable_fields_with_the_same_boost() -> None:
-    french = split_index(combined(), [EN, FR], {"en", "fr"})[FR]
-    assert french["config"]["fields"]["title_folded"] == {"boost": 1000.0}
-    assert french["docs"][0]["text_folded"] == "egalite"
-    assert french["docs"][1]["title_folded"] == "ecoute"
-    assert french["docs"][0]["text"] == "Égalité girafemot"  # results still show the real text
+def test_fields_no_entry_uses_are_left_out_and_the_text_is_as_written() -> None:
+    index = combined()
+    index["config"]["fields"]["tags"] = {"boost": 1000000.0}
+    french = split_index(index, [EN, FR], {"en", "fr"})[FR]
+    assert french["config"]["fields"] == {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}
+    assert french["docs"][0]["text"] == "Égalité girafemot"
 
 
 def test_trainer_pages_get_the_lower_boost_in_every_language_unless_the_page_set_one() -> None:
@@ -131,7 +95,6 @@ def test_a_language_lunr_cannot_stem_is_indexed_as_english() -> None:
 def test_the_script_is_utf8_not_escape_codes() -> None:
     script = as_script(split_index(combined(), [EN, FR, AR], {"en"})[AR])
     assert script.startswith(INDEX_SCRIPT_PREFIX) and "العمل" in script and "\\u" not in script
-    assert json.loads(script.removeprefix(INDEX_SCRIPT_PREFIX))["docs"][0]["text_folded"] == "عمل"
 
 
 def test_a_built_site_has_one_utf8_index_per_language_and_no_combined_copy(tmp_path) -> None:
@@ -151,6 +114,11 @@ def test_a_built_site_has_one_utf8_index_per_language_and_no_combined_copy(tmp_p
     # The language's root relative to the page, not through the site's root: it holds when the
     # language's folder is the server's root too.
     assert json.loads(config.group(1))["base"] == "../../"
+    # Our worker, beside Material's, which it names and loads.
+    assert json.loads(config.group(1))["search"] == f"../../../{WORKER_FOLDER}/{WORKER_NAME}"
+    worker = (site / WORKER_FOLDER / WORKER_NAME).read_text(encoding="utf-8")
+    material = worker.split('"')[1]
+    assert worker.startswith("const MATERIAL_WORKER = ") and (site / WORKER_FOLDER / material).is_file()
 
 
 def test_no_page_writes_table_cells_back_to_back(real_site) -> None:

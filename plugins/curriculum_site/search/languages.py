@@ -1,63 +1,47 @@
-"""What each language's search index adds to the words of its pages, so that Material's search
-finds what a reader of that language types.
+"""What our search worker (assets/search-worker.js) does to each word of a language's index and
+of a reader's query, so that Material's search finds what a reader of that language types.
 
-Material's bundle searches every word typed as a prefix (``trust`` finds ``trusted``) and does
-not stem it, so stemming the index itself would lose whole words: ``доверие`` would no longer
-find the ``довер`` lunr indexed. The words added here, in the index's extra fields, work with
-that prefix search instead:
+Material's bundle searches every word typed as a prefix (``trust`` finds ``trusted``) and lunr
+does not pass such a word through the index's pipeline; the worker therefore makes the index's
+words and the query's words alike itself:
 
-- Russian and Portuguese (``stemmer``): each word of a page brings the other forms of its
-  Snowball stem found in the same language's pages, so ``доверие`` finds a page that only says
-  ``доверия`` or ``доверию``.
+- every language (``fold``): lowercase, without accents, diacritics or a leading Arabic article;
+- Russian and Portuguese (``stemmer``): reduced to their Snowball stem by the stemmer of lunr's
+  that Material loads for the language, so ``доверие`` finds a page that only says ``доверия``;
 - Chinese (``bigrams``): written without spaces, a page's words are whole clauses. Every two
-  neighbouring Chinese characters are indexed as a word, so a two-character word is found
+  neighbouring Chinese characters are also indexed as a word, so a two-character word is found
   wherever it stands; Material splits a Chinese query into the words its index knows.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-
-import snowballstemmer
-
-_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+from collections.abc import Collection, Mapping
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
 class SearchLanguage:
-    stemmer: str | None = None  # a Snowball algorithm, e.g. "russian"
+    stemmer: bool = False  # Snowball stems, when lunr has the language's stemmer
     bigrams: bool = False
 
 
 SEARCH_LANGUAGES: Mapping[str, SearchLanguage] = {
-    "ru": SearchLanguage(stemmer="russian"),
-    "pt": SearchLanguage(stemmer="portuguese"),
+    "ru": SearchLanguage(stemmer=True),
+    "pt": SearchLanguage(stemmer=True),
     "zh": SearchLanguage(bigrams=True),
 }
 
 
-class RelatedWords:
-    """For one language, the words to index beside those of a page."""
+@dataclass(frozen=True)
+class WorkerSettings:
+    """The index config's "curriculum" entry, as the worker reads it."""
 
-    def __init__(self, language: str, vocabulary: Iterable[str]) -> None:
-        settings = SEARCH_LANGUAGES.get(language, SearchLanguage())
-        self.bigrams = settings.bigrams
-        self.forms: dict[str, frozenset[str]] = {}
-        if settings.stemmer:
-            stemmer = snowballstemmer.stemmer(settings.stemmer)
-            by_stem: dict[str, set[str]] = defaultdict(set)
-            for word in vocabulary:
-                by_stem[stemmer.stemWord(word)].add(word)
-            self.forms = {word: frozenset(forms) for forms in by_stem.values() if len(forms) > 1
-                          for word in forms}
+    fold: bool
+    stemmer: str | None  # the lunr language whose stemmer to use
+    bigrams: bool
 
-    def of(self, words: Iterable[str]) -> set[str]:
-        related: set[str] = set()
-        for word in words:
-            related |= self.forms.get(word, frozenset())
-            if self.bigrams:
-                related |= {run[i:i + 2] for run in _CHINESE.findall(word) for i in range(len(run) - 1)}
-        return related
+
+def worker_settings(language: str, stemmed_languages: Collection[str]) -> dict[str, object]:
+    settings = SEARCH_LANGUAGES.get(language, SearchLanguage())
+    stemmer = language if settings.stemmer and language in stemmed_languages else None
+    return asdict(WorkerSettings(fold=True, stemmer=stemmer, bigrams=settings.bigrams))

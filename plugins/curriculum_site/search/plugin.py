@@ -1,4 +1,5 @@
-"""curriculum/search: writes each language tree's own search index after the whole site is built."""
+"""curriculum/search: writes each language tree's own search index after the whole site is built,
+and the search worker that reads it (assets/search-worker.js, around Material's own)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,6 +25,10 @@ JSON_NAME = "search_index.json"
 SCRIPT_NAME = "search_index.js"
 # Material ships lunr's language support here; a language without a file is indexed as English.
 LUNR_LANGUAGES = "assets/javascripts/lunr/min/lunr.{}.min.js"
+# Beside Material's worker: Material finds lunr's files from the worker's address.
+WORKER_FOLDER = "assets/javascripts/workers"
+WORKER_NAME = "curriculum-search.js"
+WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 
 
 class SearchSplitPlugin(BasePlugin[SearchConfig]):
@@ -30,6 +36,9 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         # i18n builds the other languages from inside the first build's on_post_build: only
         # the outermost build has the final combined index.
         self.depth = 0
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.material_worker = _material_worker(config) if self.config.enabled else ""
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.depth += 1
@@ -44,9 +53,11 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
                         nav: Navigation) -> TemplateContext | None:
         if not self.config.enabled:
             return None
+        # Keys of our own: overrides/main.html reads them; MkDocs' TypedDict does not know them.
+        context["search_worker"] = {  # type: ignore[typeddict-unknown-key]
+            "material": self.material_worker, "ours": WORKER_NAME}
         root = _current_root(config)
         if root.prefix:
-            # A key of our own: overrides/main.html reads it; MkDocs' TypedDict does not know it.
             context["language_base_url"] = get_relative_url(  # type: ignore[typeddict-unknown-key]
                 root.prefix, page.url)
         return context
@@ -59,6 +70,7 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled or self.depth > 0:
             return
         site = Path(config.site_dir)
+        _write_worker(site, self.material_worker)
         combined = site / SEARCH_FOLDER / JSON_NAME
         if not combined.is_file():
             return
@@ -96,3 +108,20 @@ def _current_root(config: MkDocsConfig) -> LanguageRoot:
     language = str(config.theme["language"])
     return next((root for root in _language_roots(config) if root.language == language),
                 LanguageRoot(language, ""))
+
+
+def _material_worker(config: MkDocsConfig) -> str:
+    """The file name of Material's search worker (it carries a hash of its content)."""
+    for folder in config.theme.dirs:
+        workers = sorted((Path(folder) / WORKER_FOLDER).glob("search.*.min.js"))
+        if workers:
+            return workers[0].name
+    raise PluginError(f"curriculum/search: the theme has no search worker in {WORKER_FOLDER}; "
+                      "it works with mkdocs-material only.")
+
+
+def _write_worker(site: Path, material_worker: str) -> None:
+    """Our worker, told the name of Material's, which it loads."""
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    (site / WORKER_FOLDER / WORKER_NAME).write_text(
+        f"const MATERIAL_WORKER = {json.dumps(material_worker)};\n{source}", encoding="utf-8")

@@ -1,0 +1,102 @@
+/*
+ * curriculum/search: Material's search worker, with the words of the index and the words of the
+ * reader's query made alike, so a query finds a word however it is written. Each language's
+ * index says what its words need in config.curriculum (index.py):
+ *
+ * - fold: lowercase, no accents or diacritics, no leading Arabic article ("egalite" finds
+ *   "égalité", "عمل" finds "العمل");
+ * - stemmer: a language of lunr's whose Snowball stemmer Material loaded ("доверие" finds
+ *   "доверия", "respeitar" finds "respeito");
+ * - bigrams: Chinese, written without spaces, is also indexed as pairs of neighbouring
+ *   characters, so a two-character word is found inside a clause.
+ *
+ * The index keeps only the made-alike form of each word (one posting per word, the position of
+ * the word as written, so Material still highlights the text as written); Material adds "*" to
+ * every query word, and lunr does not pass such words through the index's pipeline, so the
+ * query is made alike here, before Material reads it. The build writes this file beside
+ * Material's worker, after a line naming it (MATERIAL_WORKER).
+ */
+(() => {
+"use strict";
+
+// Material's message types (integrations/search/worker/message).
+const SETUP = 0;
+const QUERY = 2;
+// Letters that decomposition does not reduce to a base letter, and the Arabic tatweel.
+const LETTERS = new Map([["œ", "oe"], ["æ", "ae"], ["ß", "ss"], ["ø", "o"], ["ł", "l"], ["đ", "d"], ["ـ", ""]]);
+// A letter of its own that Unicode decomposes into a base letter and a mark: Russian й is not и.
+const OWN_LETTER = "й";
+const MARKS = /\p{Mn}/gu;
+// The Arabic article, alone or after a one-letter conjunction or preposition; li + al is "لل".
+const ARTICLES = ["وال", "فال", "بال", "كال", "ال", "لل"];
+const SHORTEST_STEM = 2;
+const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+let settings = { fold: false, stemmer: null, bigrams: false };
+const alike = new Map();  // word as written -> its form in the index, for this language
+
+function fold(word) {
+  let bare = "";
+  for (const char of word.toLowerCase().normalize("NFC"))
+    bare += char === OWN_LETTER ? char : char.normalize("NFD").replace(MARKS, "");
+  bare = Array.from(bare.normalize("NFC"), char => LETTERS.get(char) ?? char).join("");
+  for (const article of ARTICLES)
+    if (bare.startsWith(article) && bare.length - article.length >= SHORTEST_STEM)
+      return bare.slice(article.length);
+  return bare;
+}
+
+function madeAlike(word) {
+  let form = alike.get(word);
+  if (form === undefined) {
+    form = settings.fold ? fold(word) : word;
+    if (settings.stemmer) form = lunr[settings.stemmer].stemmer(form);
+    alike.set(word, form);
+  }
+  return form;
+}
+
+function characterPairs(word) {
+  const pairs = [];
+  for (const run of word.match(CHINESE) || [])
+    for (let i = 0; i < run.length - 1; i++) pairs.push(run.slice(i, i + 2));
+  return pairs;
+}
+
+// The last step of the index's pipeline, after the language's stop words.
+function indexWord(token) {
+  const word = token.toString();
+  const pairs = settings.bigrams ? characterPairs(word).map(pair => token.clone(() => pair)) : [];
+  token.update(() => madeAlike(word));
+  return pairs.length ? [token, ...pairs] : token;
+}
+
+function setUp(config) {
+  settings = { ...settings, ...config.curriculum };
+  alike.clear();
+  lunr.Pipeline.registerFunction(indexWord, "curriculum-search");
+  // Material sets up the language's pipeline, then names the reference field, then adds the
+  // entries: the step goes last in that pipeline.
+  const ref = lunr.Builder.prototype.ref;
+  lunr.Builder.prototype.ref = function (name) {
+    this.pipeline.add(indexWord);
+    lunr.Builder.prototype.ref = ref;
+    return ref.call(this, name);
+  };
+}
+
+// Runs before Material's own listener, which then reads the message as changed here.
+addEventListener("message", event => {
+  const message = event.data;
+  if (message.type === SETUP) setUp(message.data.config);
+  else if (message.type === QUERY) message.data = message.data.replace(WORD, madeAlike);
+});
+
+// In a worker, scripts are found from its own address; in the iframe Material uses from
+// file:// (iframe-worker), from the worker's script element, as Material does for lunr's.
+const here = typeof document === "undefined"
+  ? self.location.href
+  : document.querySelector("script[src]").src;
+importScripts(new URL(MATERIAL_WORKER, here).href);
+})();
