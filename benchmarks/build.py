@@ -139,10 +139,13 @@ def build_table(rows: list[BuildRow], repeat: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind (median)")
+    parser.add_argument("--factors", type=int, nargs="+", default=list(FACTORS),
+                        help="curriculum sizes to build, in copies of every module")
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
-        print(build_table(measure_builds(Path(folder), options.repeat), options.repeat))
+        rows = measure_builds(Path(folder), options.repeat, tuple(options.factors))
+    print(build_table(rows, options.repeat))
     return 0
 
 
