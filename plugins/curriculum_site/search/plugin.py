@@ -70,7 +70,7 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled or self.depth > 0:
             return
         site = Path(config.site_dir)
-        _write_worker(site, self.material_worker)
+        write_worker(site, self.material_worker)
         combined = site / SEARCH_FOLDER / JSON_NAME
         if not combined.is_file():
             return
@@ -120,7 +120,7 @@ def _material_worker(config: MkDocsConfig) -> str:
                       "it works with mkdocs-material only.")
 
 
-def _write_worker(site: Path, material_worker: str) -> None:
+def write_worker(site: Path, material_worker: str) -> None:
     """Our worker, told the name of Material's, which it loads."""
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     (site / WORKER_FOLDER / WORKER_NAME).write_text(
