@@ -14,16 +14,16 @@ EN, FR, AR = LanguageRoot("en", ""), LanguageRoot("fr", "fr/"), LanguageRoot("ar
 SEPARATOR = r"[\s\-,.]+|['’]"
 
 
-def test_every_language_folds_and_russian_portuguese_stem_and_chinese_pairs() -> None:
+def test_russian_and_portuguese_stem_and_chinese_pairs_characters() -> None:
     roots = [EN, FR, AR, *(LanguageRoot(language, f"{language}/") for language in ("ru", "pt", "zh"))]
     indexes = split_index(combined(), roots, {"en", "fr", "ar", "ru", "pt", "zh"})
     settings = {root.language: index["config"]["curriculum"] for root, index in indexes.items()}
-    assert settings["fr"] == settings["ar"] == {"fold": True, "stemmer": None, "bigrams": False}
-    assert settings["ru"] == {"fold": True, "stemmer": "ru", "bigrams": False}
+    assert settings["fr"] == settings["ar"] == {"stemmer": None, "bigrams": False}
+    assert settings["ru"] == {"stemmer": "ru", "bigrams": False}
     assert settings["pt"]["stemmer"] == "pt" and settings["zh"]["bigrams"] is True
 
 
-def test_a_language_lunr_cannot_stem_is_folded_but_not_stemmed() -> None:
+def test_a_language_lunr_cannot_stem_is_not_stemmed() -> None:
     russian = LanguageRoot("ru", "ru/")
     index = split_index(combined(), [EN, russian], {"en"})[russian]
     assert index["config"]["lang"] == ["en"] and index["config"]["curriculum"]["stemmer"] is None

@@ -31,7 +31,7 @@ const send = data => {
   for (const listener of listeners) listener(event);
   return event.data;
 };
-send({ type: 0, data: { config: { curriculum: { fold: true, stemmer: null, bigrams: false } } } });
+send({ type: 0, data: { config: { curriculum: { stemmer: null, bigrams: false } } } });
 console.log(JSON.stringify(queries.map(query => send({ type: 2, data: query }).data)));
 """
 

@@ -3,9 +3,9 @@ of a reader's query, so that Material's search finds what a reader of that langu
 
 Material's bundle searches every word typed as a prefix (``trust`` finds ``trusted``) and lunr
 does not pass such a word through the index's pipeline; the worker therefore makes the index's
-words and the query's words alike itself:
+words and the query's words alike itself: lowercase, without accents, diacritics or a leading
+Arabic article in every language, and
 
-- every language (``fold``): lowercase, without accents, diacritics or a leading Arabic article;
 - Russian and Portuguese (``stemmer``): reduced to their Snowball stem by the stemmer of lunr's
   that Material loads for the language, so ``доверие`` finds a page that only says ``доверия``;
 - Chinese (``bigrams``): written without spaces, a page's words are whole clauses. Every two
@@ -36,7 +36,6 @@ SEARCH_LANGUAGES: Mapping[str, SearchLanguage] = {
 class WorkerSettings:
     """The index config's "curriculum" entry, as the worker reads it."""
 
-    fold: bool
     stemmer: str | None  # the lunr language whose stemmer to use
     bigrams: bool
 
@@ -44,4 +43,4 @@ class WorkerSettings:
 def worker_settings(language: str, stemmed_languages: Collection[str]) -> dict[str, object]:
     settings = SEARCH_LANGUAGES.get(language, SearchLanguage())
     stemmer = language if settings.stemmer and language in stemmed_languages else None
-    return asdict(WorkerSettings(fold=True, stemmer=stemmer, bigrams=settings.bigrams))
+    return asdict(WorkerSettings(stemmer=stemmer, bigrams=settings.bigrams))

@@ -1,10 +1,10 @@
 /*
  * curriculum/search: Material's search worker, with the words of the index and the words of the
- * reader's query made alike, so a query finds a word however it is written. Each language's
- * index says what its words need in config.curriculum (index.py):
+ * reader's query made alike, so a query finds a word however it is written: lowercase, without
+ * accents or diacritics, without a leading Arabic article ("egalite" finds "égalité", "عمل"
+ * finds "العمل"). Each language's index says what else its words need in config.curriculum
+ * (languages.py):
  *
- * - fold: lowercase, no accents or diacritics, no leading Arabic article ("egalite" finds
- *   "égalité", "عمل" finds "العمل");
  * - stemmer: a language of lunr's whose Snowball stemmer Material loaded ("доверие" finds
  *   "доверия", "respeitar" finds "respeito");
  * - bigrams: Chinese, written without spaces, is also indexed as pairs of neighbouring
@@ -33,7 +33,7 @@ const SHORTEST_STEM = 2;
 const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-let settings = { fold: false, stemmer: null, bigrams: false };
+let settings = { stemmer: null, bigrams: false };
 const alike = new Map();  // word as written -> its form in the index, for this language
 
 function fold(word) {
@@ -50,7 +50,7 @@ function fold(word) {
 function madeAlike(word) {
   let form = alike.get(word);
   if (form === undefined) {
-    form = settings.fold ? fold(word) : word;
+    form = fold(word);
     if (settings.stemmer) form = lunr[settings.stemmer].stemmer(form);
     alike.set(word, form);
   }
