@@ -8,9 +8,9 @@ Arabic article in every language, and
 
 - Russian and Portuguese (``stemmer``): reduced to their Snowball stem by the stemmer of lunr's
   that Material loads for the language, so ``доверие`` finds a page that only says ``доверия``;
-- Chinese (``bigrams``): written without spaces, a page's words are whole clauses. Every two
-  neighbouring Chinese characters are also indexed as a word, so a two-character word is found
-  wherever it stands; Material splits a Chinese query into the words its index knows.
+- Chinese (``bigrams``): written without spaces, a page's words are whole clauses. Each clause
+  is indexed as its pairs of neighbouring characters, so a two-character word is found wherever
+  it stands; Material splits a Chinese query into the words its index knows.
 """
 
 from __future__ import annotations
