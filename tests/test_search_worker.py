@@ -20,6 +20,7 @@ const fs = require("fs"), vm = require("vm");
 const [worker, queries] = [process.argv[1], JSON.parse(process.argv[2])];
 const listeners = [];
 const context = { URL, console, location: { href: "file:///site/" + process.argv[3] } };
+const settings = JSON.parse(process.argv[4]);
 context.self = context;
 context.addEventListener = (type, listener) => listeners.push(listener);
 context.importScripts = () => {};
@@ -31,7 +32,7 @@ const send = data => {
   for (const listener of listeners) listener(event);
   return event.data;
 };
-send({ type: 0, data: { config: { curriculum: { stemmer: null, bigrams: false } } } });
+send({ type: 0, data: { config: { curriculum: settings } } });
 console.log(JSON.stringify(queries.map(query => send({ type: 2, data: query }).data)));
 """
 
@@ -44,12 +45,13 @@ def worker(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / WORKER_FOLDER / WORKER_NAME
 
 
-def made_alike(worker: Path, queries: list[str]) -> list[str]:
+def made_alike(worker: Path, queries: list[str], bigrams: bool = False) -> list[str]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is not installed: run .ci/run or apt-get install nodejs")
     result = subprocess.run([node, "-e", RUN_WORKER, str(worker), json.dumps(queries),
-                             f"{WORKER_FOLDER}/{WORKER_NAME}"],
+                             f"{WORKER_FOLDER}/{WORKER_NAME}",
+                             json.dumps({"stemmer": None, "bigrams": bigrams})],
                             capture_output=True, text=True, check=True, timeout=60)
     return json.loads(result.stdout)
 
@@ -65,6 +67,11 @@ def made_alike(worker: Path, queries: list[str]) -> list[str]:
 ])
 def test_a_query_is_folded_like_the_index_words(worker: Path, query: str, alike: str) -> None:
     assert made_alike(worker, [query]) == [alike]
+
+
+def test_a_chinese_query_is_written_as_the_pairs_the_index_holds(worker: Path) -> None:
+    assert made_alike(worker, ["建立信任", "信任", "信", "HIV检测 倾听"], bigrams=True) == [
+        "建立 立信 信任", "信任", "信", "hiv检测 倾听"]
 
 
 def test_the_worker_loads_materials_worker_from_beside_itself(worker: Path) -> None:

@@ -76,6 +76,13 @@ function indexWord(token) {
   return pairs.length ? [token, ...pairs] : token;
 }
 
+// A Chinese query is written as the index's pairs: Material splits a Chinese query itself by the
+// index's words, but leaves out the last pair ("建立信任" would look for 建立 and 立信 only).
+function queryAlike(query) {
+  const words = settings.bigrams ? query.replace(CHINESE, run => characterPairs(run).join(" ")) : query;
+  return words.replace(WORD, madeAlike);
+}
+
 function setUp(config) {
   settings = { ...settings, ...config.curriculum };
   alike.clear();
@@ -94,7 +101,7 @@ function setUp(config) {
 addEventListener("message", event => {
   const message = event.data;
   if (message.type === SETUP) setUp(message.data.config);
-  else if (message.type === QUERY) message.data = message.data.replace(WORD, madeAlike);
+  else if (message.type === QUERY) message.data = queryAlike(message.data);
 });
 
 // In a worker, scripts are found from its own address; in the iframe Material uses from
