@@ -107,3 +107,22 @@ def test_a_broken_module_stops_the_build_with_one_clear_line(tmp_path: Path, cap
     assert len(errors) == 1
     assert "session.yml:5: the steps add up to 31 minutes" in errors[0]
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_curriculum_is_compiled_once_for_every_language(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # i18n runs the build again per language; the curriculum (course, catalogs, staged tree,
+    # parsed exercises) is the same for all, so it is read once and shared by every plugin.
+    from curriculum_site.course import plugin
+
+    compiled = []
+    original = plugin.build_curriculum
+
+    def counting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        compiled.append(original(*args, **kwargs))
+        return compiled[-1]
+
+    monkeypatch.setattr(plugin, "build_curriculum", counting)
+    site = build_site(fixture_project(tmp_path / "project"), tmp_path / "site")
+    assert (site / "fr/modules/01-listening/lesson.html").is_file()
+    assert len(compiled) == 1

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from curriculum_site.languages import SiteLanguage
 from curriculum_site.safety import csp
 from curriculum_site.safety.checks import content_problems, page_problems
 from curriculum_site.safety.external import external_assets, is_outside_site
 from curriculum_site.safety.htmlscan import declarations, scan, without_comments
-from curriculum_site.safety.neutral import neutral_page_path
 
 PAGE = """<!doctype html>
 <html><head>
@@ -134,5 +134,5 @@ def test_comments_are_removed_as_a_browser_ends_them() -> None:
 
 
 def test_the_neutral_page_of_each_language_lives_in_its_folder() -> None:
-    assert neutral_page_path("new-tab.html", "en", "en") == "new-tab.html"
-    assert neutral_page_path("new-tab.html", "ar", "en") == "ar/new-tab.html"
+    assert SiteLanguage("en", default=True).path("new-tab.html") == "new-tab.html"
+    assert SiteLanguage("ar", default=False).path("new-tab.html") == "ar/new-tab.html"

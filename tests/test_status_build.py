@@ -82,7 +82,7 @@ def test_a_translated_exercise_must_keep_the_correct_answers(tmp_path: Path, cap
         build_site(project, tmp_path / "site")
     message = errors(caplog)[0]
     assert "fr/curriculum/modules/01-listening/lesson.md:8: exercise 'listening-check' differs" in message
-    assert "course/curriculum/modules/01-listening/lesson.md:5: correct options" in message
+    assert "differs from curriculum/modules/01-listening/lesson.md:5: correct options" in message
 
 
 def _french_session_plan(project: Path, version: str) -> None:

@@ -32,3 +32,11 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def shown(path: Path, project: Path) -> str:
+    """``path`` relative to the project when it lies inside it, as an author finds it."""
+    try:
+        return str(path.resolve().relative_to(project.resolve()))
+    except ValueError:
+        return str(path)

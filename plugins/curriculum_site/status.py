@@ -103,9 +103,19 @@ def recorded_version(path: Path) -> tuple[object, int | None]:
     return data.get(VERSION_KEY), line_of(data, VERSION_KEY)
 
 
+def translation_path(source: str, language: str, translations_dir: Path) -> Path:
+    """Where the ``language`` translation of ``source`` (relative to the project) lives."""
+    return translations_dir / language / source
+
+
+def english_path(translation: Path, language: str, root: Path, translations_dir: Path) -> Path:
+    """The English file a file under ``translations_dir/language/`` translates."""
+    return root / translation.relative_to(translations_dir / language)
+
+
 def translation_of(language: str, source: str, root: Path, translations_dir: Path) -> Translation:
     version = source_version(root / source)
-    path = translations_dir / language / source
+    path = translation_path(source, language, translations_dir)
     if not path.is_file():
         return Translation(language, source, path, State.MISSING, version)
     recorded, line = recorded_version(path)
@@ -136,9 +146,10 @@ def language_status(language: str, root: Path, translations_dir: Path) -> Langua
 def orphan_translations(language: str, root: Path, translations_dir: Path) -> list[Path]:
     """Translated files (of a translatable kind) whose English file does not exist."""
     folder = translations_dir / language
-    translated = {path.relative_to(folder).as_posix() for pattern in TRANSLATABLE
-                  for path in folder.glob(pattern) if path.is_file()}
-    return [folder / relative for relative in sorted(translated) if not (root / relative).is_file()]
+    translated = sorted(path for pattern in TRANSLATABLE for path in folder.glob(pattern)
+                        if path.is_file())
+    return [path for path in translated
+            if not english_path(path, language, root, translations_dir).is_file()]
 
 
 def check_orphans(language: str, root: Path, translations_dir: Path) -> None:

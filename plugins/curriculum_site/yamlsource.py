@@ -135,7 +135,11 @@ def _line(error: yaml.MarkedYAMLError, first_line: int) -> int:
 def read_text(path: Path) -> str:
     """An author's file as text, or an AuthorError naming the line of the first byte that is not
     UTF-8 (a file saved as Latin-1 or Windows-1252)."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """``read_text`` of bytes already read from ``path``."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -149,7 +153,12 @@ def read_text(path: Path) -> str:
 def read_markdown(path: Path) -> str:
     """A Markdown page's text; a byte-order mark before its front matter is an error, since
     the front matter's '---' must be the very first characters of the file."""
-    text = read_text(path)
+    return decode_markdown(path.read_bytes(), path)
+
+
+def decode_markdown(data: bytes, path: Path) -> str:
+    """``read_markdown`` of bytes already read from ``path``."""
+    text = decode_text(data, path)
     if text.startswith(BOM + "---"):
         raise AuthorError(
             path, "the file starts with a byte-order mark (an invisible character some editors "

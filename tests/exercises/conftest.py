@@ -29,9 +29,8 @@ def convert(renderer: ExerciseRenderer) -> Convert:
 
     def run(text: str, view: str = "learner", site_id: str = "test-site") -> str:
         extension = ExercisesExtension(
-            renderer, site_id=site_id, source=PageSource.from_markdown("lesson.md", text)
+            renderer, site_id=site_id, source=PageSource.from_markdown("lesson.md", text), view=view
         )
-        extension.set_view(view, path="lesson.md")
         md = markdown.Markdown(extensions=[extension, "pymdownx.superfences", "pymdownx.blocks.tab"])
         return md.convert(text)
 

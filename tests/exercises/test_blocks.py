@@ -280,7 +280,6 @@ def test_every_view_renders_in_every_language_from_its_catalog(language: str) ->
     catalog = load_catalog(TRANSLATIONS, language)
     renderer = ExerciseRenderer(catalog)
     for view in ("learner", "trainer", "handout"):
-        extension = ExercisesExtension(renderer, site_id="s")
-        extension.set_view(view, path="lesson.md")
+        extension = ExercisesExtension(renderer, site_id="s", view=view)
         html = markdown.Markdown(extensions=[extension]).convert(ALL + "\n/// progress\n///\n")
         assert catalog["exercises.title_scenario"] in html

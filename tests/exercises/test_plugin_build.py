@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from curriculum_site.exercises.plugin import ExercisesPlugin
+from conftest import fixture_project
 
-from .conftest import TRANSLATIONS
 from .exercise_samples import CHOICE, REFLECTION, SCALES
 
+SITE_ID = "fixture-course"
 PAGES = {
     "modules/trust/lesson.md": "# Building trust\n\n" + CHOICE + "\n" + REFLECTION + "\n" + SCALES,
     "modules/trust/answers.md": "---\nexercise_view: trainer\n---\n\n# Answer key\n\n" + CHOICE,
@@ -26,25 +25,21 @@ PAGES = {
 
 
 def make_project(root: Path, pages: dict[str, str]) -> Path:
-    (root / "translations" / "en").mkdir(parents=True)
-    shutil.copy(TRANSLATIONS / "en" / "ui.yml", root / "translations" / "en" / "ui.yml")
+    """The fixture course (whose lessons hold no exercise) with these pages in its docs/."""
+    project = fixture_project(root / "project")
     for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        "site_name: Test\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\n"
-        "extra:\n  site_id: swit-test\nmarkdown_extensions:\n  - pymdownx.superfences\n",
-        encoding="utf-8",
-    )
-    return root
+        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "curriculum/exercises" not in text:
+        text = text.replace("  - curriculum/course\n", "  - curriculum/course\n  - curriculum/exercises\n")
+        config.write_text(text, encoding="utf-8")
+    return project
 
 
-def run_build(root: Path, config=None, plugin: ExercisesPlugin | None = None):  # noqa: ANN001
+def run_build(root: Path, config=None):  # noqa: ANN001
     config = config or load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
-    if plugin is None:
-        plugin = ExercisesPlugin()
-        plugin.load_config({}, str(root / "mkdocs.yml"))
-        config.plugins["curriculum/exercises"] = plugin
     build(config)
     return config
 
@@ -74,14 +69,14 @@ def test_site_gets_views_shared_assets_and_a_progress_index(tmp_path: Path) -> N
         "trust-building-confidence-before",
         "trust-building-confidence-after",
     ]
-    assert '"site": "swit-test"' in progress
+    assert f'"site": "{SITE_ID}"' in progress
 
 
 def test_rebuilding_on_the_same_config_adds_nothing_twice(tmp_path: Path) -> None:
     # mkdocs-static-i18n runs build() again per language on the same plugin and config.
     root = make_project(tmp_path, PAGES)
     config = run_build(root)
-    run_build(root, config, plugin=config.plugins["curriculum/exercises"])
+    run_build(root, config)
     scripts = [str(s) for s in config.extra_javascript]
     assert scripts.count("assets/curriculum/exercises.js") == 1
     assert scripts.count("assets/curriculum/plural.js") == 1
@@ -120,3 +115,20 @@ def test_unknown_view_in_front_matter_stops_the_build(
     pages = {"index.md": "---\nexercise_view: teacher\n---\n\n# A\n\n" + REFLECTION}
     log = _failed_build(make_project(tmp_path, pages), caplog)
     assert "'exercise_view: teacher' is not a view" in log
+
+
+def test_links_to_an_exercise_find_its_anchor_and_a_missing_anchor_fails(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The exercise's ids are in HTML the block renders, not in Markdown's tree: MkDocs must know
+    # them all the same, or every link to an exercise is reported as broken.
+    guide = "# Guide\n\n[The first question](modules/trust/lesson.md#cx-trust-building-listening)\n"
+    pages = {**PAGES, "guide.md": guide}
+    with caplog.at_level(logging.INFO):
+        run_build(make_project(tmp_path / "good", pages))
+    assert not [r.getMessage() for r in caplog.records if "anchor" in r.getMessage()]
+    caplog.clear()
+    broken = {**PAGES, "guide.md": guide.replace("listening", "listening-typo")}
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):  # a warning fails it
+        run_build(make_project(tmp_path / "broken", broken))
+    assert "does not contain an anchor '#cx-trust-building-listening-typo'" in caplog.text

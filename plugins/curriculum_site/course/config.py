@@ -13,5 +13,3 @@ class CourseConfig(Config):
     stage_dir = c.Type(str, default=".build/stage")
     # A nav entry whose value is this text is replaced by the modules, in course order.
     nav_placeholder = c.Type(str, default="!modules")
-    # Folder of template overrides for generated pages (session plans, overviews).
-    templates_dir = c.Type(str, default="overrides/curriculum")

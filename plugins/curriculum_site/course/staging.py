@@ -9,13 +9,11 @@ languages, fallback and alternates exactly as for hand-written pages.
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import SOURCE_LANGUAGE
-from ..exercises.parity import check_parity
-from ..exercises.parser import parse_markdown
 from ..status import LanguageStatus
 from .model import Course
 
@@ -69,54 +67,31 @@ def module_sources(course: Course, curriculum_root: Path, language: str,
     return staged
 
 
-def check_exercise_parity(files: list[StagedFile]) -> None:
-    """Every translated Markdown page keeps its English page's exercises (ids, types, answers)."""
-    english = {f.dest: f for f in files if f.language == SOURCE_LANGUAGE}
-    for translated in files:
-        if translated.language == SOURCE_LANGUAGE or translated.source is None:
-            continue
-        if translated.source.suffix != ".md":
-            continue  # generated from YAML: its exercises come from the lesson, checked there
-        source_dest = translated.dest.removesuffix(f".{translated.language}.md") + ".md"
-        source = english.get(source_dest)
-        if source is None or source.source is None:
-            continue
-        check_parity(parse_markdown(source.content.decode("utf-8"), str(source.source)),
-                     parse_markdown(translated.content.decode("utf-8"), str(translated.source)))
-
-
-def outdated_pages(files: list[StagedFile], statuses: list[LanguageStatus],
-                   stage_dir: Path) -> set[str]:
-    """Staged pages (as MkDocs' abs_src_path) built from a stale or unversioned translation."""
+def outdated_pages(files: list[StagedFile], statuses: list[LanguageStatus]) -> set[str]:
+    """Staged pages (as MkDocs' src_uri) built from a stale or unversioned translation."""
     outdated = [t for status in statuses for t in status.translations if t.outdated]
     paths = {t.path for t in outdated}
-    pages = {str(stage_dir / f.dest) for f in files if f.source in paths}
+    pages = {f.dest for f in files if f.source in paths}
     # A module overview is generated from module.yml but staged without a source file.
     for translation in outdated:
         source = Path(translation.source)
         if source.name == "module.yml":
             dest = suffixed(f"modules/{source.parent.name}/index.md", translation.language,
                             SOURCE_LANGUAGE)
-            pages.add(str(stage_dir / dest))
+            pages.add(dest)
     return pages
 
 
-def write_stage(files: list[StagedFile], stage_dir: Path) -> None:
+def write_stage(files: Mapping[str, StagedFile], stage_dir: Path) -> None:
     """Write the staged files, touching only what changed so `mkdocs serve` does not loop."""
-    wanted: dict[str, StagedFile] = {}
-    for staged in files:
-        if staged.dest in wanted:
-            first = wanted[staged.dest].source
-            raise ValueError(f"two sources stage to {staged.dest}: {first} and {staged.source}")
-        wanted[staged.dest] = staged
     stage_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted(stage_dir.rglob("*"), reverse=True):
         relative = path.relative_to(stage_dir).as_posix()
-        if path.is_file() and relative not in wanted:
+        if path.is_file() and relative not in files:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    for dest, staged in wanted.items():
+    for dest, staged in files.items():
         target = stage_dir / dest
         if target.is_file() and target.read_bytes() == staged.content:
             continue
@@ -124,5 +99,12 @@ def write_stage(files: list[StagedFile], stage_dir: Path) -> None:
         target.write_bytes(staged.content)
 
 
-def reset_stage(stage_dir: Path) -> None:
-    shutil.rmtree(stage_dir, ignore_errors=True)
+def unique_destinations(files: list[StagedFile]) -> dict[str, StagedFile]:
+    """The staged files by destination; two sources staged to one place are a bug of ours."""
+    wanted: dict[str, StagedFile] = {}
+    for staged in files:
+        if staged.dest in wanted:
+            first = wanted[staged.dest].source
+            raise ValueError(f"two sources stage to {staged.dest}: {first} and {staged.source}")
+        wanted[staged.dest] = staged
+    return wanted

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -22,13 +22,16 @@ from pymdownx.blocks.block import Block
 from curriculum_site.errors import AuthorError
 
 from .fields import FieldNotInline
-from .model import EXERCISE_TYPES, VIEWS, Exercise, LocatedExercise, ScaleExercise, View
+from .model import EXERCISE_TYPES, Exercise, LocatedExercise, ScaleExercise, View
 from .parser import link_after_scale, parse_exercise
+from .progress import relative_to
 from .render import ExerciseRenderer
 from .sanitize import FieldTextHidden
 from .scan import ScannedBlock, scan_blocks
 
 UNKNOWN_SOURCE = "<markdown>"
+# An id attribute in our own templates' output (exercise ids are plain words and dashes).
+_ELEMENT_ID = re.compile(r'\sid="([^"<>&]+)"')
 OUR_BLOCKS = (*EXERCISE_TYPES, "progress")
 
 
@@ -67,6 +70,9 @@ class PageState:
     # did render: both must be the same, or an answer key could differ from its lesson.
     scanned: list[tuple[str, str]] = field(default_factory=list)
     rendered: list[tuple[str, str]] = field(default_factory=list)
+    # The ids of the elements rendered, which links (from session plans, say) may point to:
+    # MkDocs only sees the ids of its own Markdown tree, not of the HTML stashed for a block.
+    anchors: set[str] = field(default_factory=set)
 
     @property
     def exercises(self) -> list[LocatedExercise]:
@@ -74,7 +80,12 @@ class PageState:
 
 
 class ExercisesExtension(BlocksExtension):
-    """Registers the exercise blocks; the plugin sets `view`, `source` and `renderer` per page."""
+    """Registers the exercise blocks of one language's pages.
+
+    MkDocs converts every page with the same extension objects, one page at a time: the plugin
+    names the page about to be converted with `start_page` (its source and view), and reads
+    what it rendered from `page` once it is converted.
+    """
 
     def __init__(
         self,
@@ -83,33 +94,39 @@ class ExercisesExtension(BlocksExtension):
         view: View = "learner",
         site_id: str = "",
         source: PageSource | None = None,
+        parsed: Mapping[tuple[str, str, str], Exercise] | None = None,
     ) -> None:
         super().__init__()
         self.renderer = renderer
         self.view: View = view
         self.site_id = site_id
         self.source = source or PageSource(UNKNOWN_SOURCE)
+        # Blocks already parsed (by the course plugin), by (kind, id, body) as written.
+        self.parsed = parsed or {}
+        # What a progress block lists: this language's learner pages and their exercises.
+        self.progress: list[dict[str, Any]] = []
+        self.page_url = ""
+        self.page = PageState()
+
+    def start_page(self, source: PageSource, view: View, page_url: str) -> None:
+        self.source, self.view, self.page_url = source, view, page_url
         self.page = PageState()
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
         # MkDocs builds a new Markdown instance per page, calling this each time.
         self.reset()
-        for block_class in (ChoiceBlock, ScenarioBlock, ReflectionBlock, ScaleBlock, ProgressBlock):
-            block_mgr.register(block_class, {"extension": self})
+        # One block class per exercise type, generated as pymdownx generates its admonitions.
+        for kind in EXERCISE_TYPES:
+            block_mgr.register(type(f"{kind.title()}Block", (ExerciseBlock,), {"NAME": kind}),
+                               {"extension": self})
+        block_mgr.register(ProgressBlock, {"extension": self})
         # Before every other preprocessor: the scan reads the Markdown as the author wrote it.
         md.preprocessors.register(ScanBeforeConversion(md, self), "curriculum_exercises_scan", 100)
         md.treeprocessors.register(UnclosedBlockCheck(md, self), "curriculum_exercises_unclosed", 5)
 
     def reset(self) -> None:
         self.page = PageState()
-
-    def set_view(self, view: str, *, path: str) -> None:
-        if view not in VIEWS:
-            raise AuthorError(
-                path, f"'exercise_view: {view}' is not a view.", fix=f"Use one of: {', '.join(VIEWS)}."
-            )
-        self.view = view  # type: ignore[assignment]
 
     # Called by the blocks, in document order.
 
@@ -125,7 +142,8 @@ class ExercisesExtension(BlocksExtension):
 
     def render_exercise(self, kind: str, argument: str, body: str, line: int | None) -> str:
         path = self.source.path
-        exercise: Exercise = parse_exercise(kind, argument, body, path=path, line=line or 0)
+        exercise = self.parsed.get((kind, argument, body)) or parse_exercise(
+            kind, argument, body, path=path, line=line or 0)
         if isinstance(exercise, ScaleExercise) and exercise.phase == "after":
             earlier = {item.exercise.id: item.exercise for item in self.page.seen.values()}
             exercise = link_after_scale(exercise, earlier, path=path, line=line or 0)
@@ -161,7 +179,7 @@ class ExercisesExtension(BlocksExtension):
         if self.view == "learner" and not self.page.remember_rendered:
             self.page.remember_rendered = True
             html = self.renderer.render_remember(self.site_id) + html
-        return html
+        return self._anchored(html)
 
     def render_progress(self, body: str, line: int | None) -> str:
         if body.strip():
@@ -172,11 +190,18 @@ class ExercisesExtension(BlocksExtension):
                 fix="Leave it empty.",
             )
         self.page.has_progress = True
-        return self.renderer.render_progress(self.site_id)
+        index = relative_to(self.progress, self.page_url)
+        return self._anchored(self.renderer.render_progress(self.site_id, index))
+
+    def _anchored(self, html: str) -> str:
+        self.page.anchors.update(_ELEMENT_ID.findall(html))
+        return html
 
 
 class _StashedBlock(Block):
     """A block whose raw body becomes HTML that Markdown must not touch again."""
+
+    NAME: str
 
     ARGUMENT = None  # checked by us, so a missing id is an error rather than literal text
     OPTIONS: dict[str, tuple[Any, Any]] = {}
@@ -220,23 +245,14 @@ class _StashedBlock(Block):
         block.text = self.md.htmlStash.store(html)
 
     def render(self, body: str) -> str:
+        raise NotImplementedError
+
+
+class ExerciseBlock(_StashedBlock):
+    """`/// <type> | <id>` for each exercise type (its NAME)."""
+
+    def render(self, body: str) -> str:
         return self.extension.render_exercise(self.NAME, self.argument or "", body, self.line)
-
-
-class ChoiceBlock(_StashedBlock):
-    NAME = "choice"
-
-
-class ScenarioBlock(_StashedBlock):
-    NAME = "scenario"
-
-
-class ReflectionBlock(_StashedBlock):
-    NAME = "reflection"
-
-
-class ScaleBlock(_StashedBlock):
-    NAME = "scale"
 
 
 class ProgressBlock(_StashedBlock):
@@ -303,15 +319,3 @@ _DISAGREEMENTS = (
 
 def _header(kind: str, argument: str) -> str:
     return f"/// {kind} | {argument}" if argument else f"/// {kind}"
-
-
-def makeExtension(**kwargs: Any) -> ExercisesExtension:
-    """For `markdown_extensions` without the plugin: `translations_dir`, `language`, `view`, `site_id`."""
-    from curriculum_site.catalog import load_catalog
-
-    translations = Path(kwargs.pop("translations_dir", "translations"))
-    language = kwargs.pop("language", "en")
-    renderer = ExerciseRenderer(
-        load_catalog(translations, language), catalog_source=str(translations / language / "ui.yml")
-    )
-    return ExercisesExtension(renderer, **kwargs)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from curriculum_site.course.model import SECTORS as COURSE_SECTORS
+
 ExerciseType = Literal["choice", "scenario", "reflection", "scale"]
 EXERCISE_TYPES: tuple[ExerciseType, ...] = ("choice", "scenario", "reflection", "scale")
-SECTORS = ("health", "police", "social-services", "general")
+# A scenario is for one of the course's sectors, or for every reader.
+SECTORS = (*COURSE_SECTORS, "general")
 SCALE_KINDS = ("confidence", "agreement")
 View = Literal["learner", "trainer", "handout"]
 VIEWS: tuple[View, ...] = ("learner", "trainer", "handout")

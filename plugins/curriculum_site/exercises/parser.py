@@ -7,7 +7,7 @@ Every mistake raises AuthorError naming the file, the block's line and how to fi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -30,7 +30,7 @@ from .model import (
     ScenarioExercise,
     ScenarioStep,
 )
-from .scan import exercise_blocks
+from .scan import ScannedBlock, scan_blocks
 
 EXERCISE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -312,9 +312,16 @@ def link_after_scale(
 
 def parse_markdown(markdown: str, path: str) -> list[LocatedExercise]:
     """Parse every exercise block of a Markdown file, e.g. for parity checks or answer keys."""
+    return parse_blocks(scan_blocks(markdown), path)
+
+
+def parse_blocks(blocks: Iterable[ScannedBlock], path: str) -> list[LocatedExercise]:
+    """Parse the exercise blocks among ``blocks`` (one file's scan, in document order)."""
     located: list[LocatedExercise] = []
     earlier: dict[str, Exercise] = {}
-    for block in exercise_blocks(markdown):
+    for block in blocks:
+        if not block.is_exercise:
+            continue
         exercise = parse_exercise(block.kind, block.argument, block.body, path=path, line=block.line)
         if isinstance(exercise, ScaleExercise) and exercise.phase == "after":
             exercise = link_after_scale(exercise, earlier, path=path, line=block.line)

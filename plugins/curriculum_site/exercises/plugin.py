@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 import difflib
+import re
 import shutil
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.meta import get_data
 
-from curriculum_site.catalog import catalog_path, load_catalog
+from curriculum_site.catalog import catalog_path
+from curriculum_site.course.access import curriculum_build
+from curriculum_site.course.build import CurriculumBuild
 from curriculum_site.errors import AuthorError
+from curriculum_site.languages import current_language
 
 from .blocks import ExercisesExtension, PageSource
 from .config import ExercisesConfig
 from .fields import MarkdownFields
 from .model import EXERCISE_TYPES, LocatedExercise
-from .render import ExerciseRenderer, index_script, plain_label
+from .progress import LearnerPage, progress_index
+from .render import ExerciseRenderer
 from .scan import leftover_markers
 
 ASSETS = Path(__file__).parent / "assets"
@@ -36,22 +39,28 @@ STYLESHEET = f"{SITE_ASSETS}/exercises.css"
 # theme template, so MkDocs renders it like 404.html and the safety plugin secures it like a page.
 THEME_DIR = Path(__file__).parent / "theme"
 STORAGE_PAGE = f"{SITE_ASSETS}/storage.html"
+_HEADING = re.compile(r"^#[ ]+(.+?)[ #]*$", re.MULTILINE)
 
 
 class ExercisesPlugin(BasePlugin[ExercisesConfig]):
+    # After i18n's on_config (-100): this pass's language is known.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         # mkdocs-static-i18n runs the whole build again per language on this same instance and
-        # config: everything below is per build, and nothing may be added twice.
-        self._project = Path(config.config_file_path or ".").resolve().parent
-        self._renderers: dict[str, ExerciseRenderer] = {}
+        # config: everything below is per pass, and nothing may be added twice.
+        build = curriculum_build(config)
+        language = current_language(config)
+        self._build = build
         self._by_view_and_id: dict[tuple[str, str], LocatedExercise] = {}
-        self._index: dict[str, dict[str, Any]] = {}
-        self._progress_pages: set[str] = set()
-        self._extension = ExercisesExtension(
-            self._renderer(config.theme["language"]), site_id=str(config.extra.get("site_id", ""))
+        renderer = ExerciseRenderer(
+            build.catalogs[language],
+            catalog_source=build.shown(catalog_path(build.settings.translations_dir, language)),
+            fields=MarkdownFields(self.config.field_markdown_extensions),
+            override_dirs=_override_dirs(config),
         )
+        self._extension = ExercisesExtension(renderer, site_id=build.site_id, parsed=build.parsed)
         config.markdown_extensions[:] = [
             ext for ext in config.markdown_extensions if not isinstance(ext, ExercisesExtension)
         ]
@@ -68,39 +77,17 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         config.theme.static_templates.add(STORAGE_PAGE)
         return config
 
-    def _renderer(self, language: str) -> ExerciseRenderer:
-        if language not in self._renderers:
-            translations = self._project / self.config.translations_dir
-            self._renderers[language] = ExerciseRenderer(
-                load_catalog(translations, language),
-                catalog_source=str(catalog_path(translations, language)),
-                fields=MarkdownFields(self.config.field_markdown_extensions),
-            )
-        return self._renderers[language]
-
-    # Page hooks run after i18n's on_config (priority -100) has set this build's language.
-
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        path, text = self._author_source(page, config, markdown)
-        self._extension.renderer = self._renderer(config.theme["language"])
-        self._extension.source = PageSource.from_markdown(path, text)
-        self._extension.set_view(str(page.meta.get("exercise_view", self.config.default_view)), path=path)
+        build, uri = self._build, page.file.src_uri
+        source = build.source_text(uri)
+        if source is None:  # a page generated from data: errors name the staged page
+            page_source = PageSource.from_markdown(build.shown(build.author_file(uri)), markdown)
+        else:
+            page_source = PageSource(source.shown, source.blocks, tuple(source.text.splitlines()))
+        self._extension.start_page(page_source, build.page_view(uri, page.meta), page.url)
         return None
-
-    def _author_source(self, page: Page, config: MkDocsConfig, markdown: str) -> tuple[str, str]:
-        """The file the author edits (not a staged copy), relative to the project, and its text."""
-        staged = page.file.abs_src_path or ""
-        real = Path(config.extra.get("curriculum_sources", {}).get(staged, staged) or page.file.src_uri)
-        try:
-            shown = str(real.resolve().relative_to(self._project))
-        except ValueError:
-            shown = str(real)
-        try:
-            return shown, real.read_text(encoding="utf-8")
-        except OSError:
-            return shown, markdown
 
     # After every page is rendered, before the next page resets the extension's page state.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -120,36 +107,19 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
                     line=located.line,
                     fix="Exercise ids must be unique across the site: prefix them with the module id.",
                 )
-            if view == "learner":
-                self._add_to_index(page, located)
-        if self._extension.page.has_progress:
-            self._progress_pages.add(page.file.src_uri)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self._extension.page.anchors
         return None
 
-    def _add_to_index(self, page: Page, located: LocatedExercise) -> None:
-        module = str(
-            page.meta.get("module") or Path(page.file.src_uri).parent.as_posix() or page.file.src_uri
-        )
-        entry = self._index.setdefault(
-            module,
-            {
-                "module": module,
-                "title": page.meta.get("module_title") or page.title,
-                "url": page.url,
-                "exercises": [],
-            },
-        )
-        label = plain_label(self._extension.renderer.fields, located.exercise)
-        entry["exercises"].append({"id": located.exercise.id, "label": label, "type": located.exercise.type})
-
-    # Every page's content exists by now (MkDocs renders all pages before any template).
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        if not self.config.enabled or page.file.src_uri not in self._progress_pages or page.content is None:
+    # After i18n's on_nav (-100): these are the pages of this language's tree.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
             return None
-        index = [{**entry, "url": get_relative_url(entry["url"], page.url)} for entry in self._index.values()]
-        page.content = page.content.replace(str(index_script([])), str(index_script(index)), 1)
+        build, language = self._build, current_language(config)
+        pages = [page for file in files.documentation_pages()
+                 if (page := _learner_page(build, file, language)) is not None]
+        self._extension.progress = progress_index(pages, self._extension.renderer.fields)
         return None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -159,6 +129,32 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         target.mkdir(parents=True, exist_ok=True)
         for name in ("plural.js", "exercises.js", "exercises.css", "storage.js"):
             shutil.copyfile(ASSETS / name, target / name)
+
+
+def _learner_page(build: CurriculumBuild, file: File, language: str) -> LearnerPage | None:
+    """The page of ``file`` if it shows exercises to learners (an answer key shows them to
+    trainers), as its staged front matter says."""
+    source = build.source_text(file.src_uri)
+    staged = build.files.get(file.src_uri)
+    if source is None or staged is None or not source.exercises:
+        return None
+    text, meta = get_data(staged.content.decode("utf-8"))
+    if build.page_view(file.src_uri, meta) != "learner":
+        return None
+    title = meta.get("title") or _first_heading(text) or PurePosixPath(file.src_uri).stem
+    module = build.module_title(file.src_uri, language)
+    return LearnerPage(file.src_uri, file.url, module or str(title), meta, source.exercises)
+
+
+def _first_heading(markdown: str) -> str | None:
+    match = _HEADING.search(markdown)
+    return match.group(1).strip() if match else None
+
+
+def _override_dirs(config: MkDocsConfig) -> tuple[Path, ...]:
+    """The theme's custom_dir, whose curriculum/exercises/ templates replace ours by name."""
+    custom_dir = config.theme.custom_dir
+    return (Path(custom_dir),) if custom_dir else ()
 
 
 def _deferred(path: str) -> ExtraScriptValue:

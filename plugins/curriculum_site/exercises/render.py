@@ -108,11 +108,7 @@ class ExerciseRenderer:
 
 
 def index_script(index: Sequence[Mapping[str, Any]]) -> Markup:
-    """The progress page's list of modules and their exercises, as inert JSON.
-
-    The plugin only knows every page's exercises after all pages are rendered, so it swaps
-    the empty version of this element for the full one afterwards.
-    """
+    """The progress page's list of modules and their exercises, as inert JSON."""
     payload = json.dumps(list(index), ensure_ascii=False, separators=(",", ":"))
     # '<' escaped so that text such as '</script>' in a title cannot end the element.
     payload = payload.replace("<", "\\u003c")

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..catalog import SOURCE_LANGUAGE, load_catalog
-from ..course.loader import load_course
+from ..catalog import SOURCE_LANGUAGE
+from ..course.access import COURSE_PLUGIN
+from ..course.build import build_curriculum
+from ..course.plugin import CoursePlugin
 from ..errors import AuthorError
-from ..exercises.model import LocatedExercise
-from ..exercises.parity import check_parity
 from ..exercises.parser import parse_markdown
+from ..languages import site_languages
+from ..yamlsource import read_text
 from .answers import CourseExercises, answer_cue_findings, length_findings
 from .checks import Finding, author_files, check_text
 from .glossary import glossary_path, load_glossary
@@ -37,25 +39,27 @@ def lint_project(config_file: Path) -> list[Finding]:
     if not isinstance(plugin, LintPlugin):
         raise AuthorError(config_file, f"the {PLUGIN_NAME} plugin is not listed.",
                           fix=f"add '- {PLUGIN_NAME}' under plugins.")
+    course_plugin = config.plugins.get(COURSE_PLUGIN)
+    if not isinstance(course_plugin, CoursePlugin):
+        raise AuthorError(config_file, f"the {COURSE_PLUGIN} plugin is not listed.",
+                          fix=f"add '- {COURSE_PLUGIN}' first under plugins.")
     settings = plugin.config
-    root = config_file.parent
-    curriculum = root / settings.curriculum_dir
-    translations = root / settings.translations_dir
-    course = load_course(curriculum)
-    excerpts = load_fingerprint(root / settings.source_fingerprint)
-    glossaries = {}
-    for language in course.languages:
-        load_catalog(translations, language)
-        glossaries[language] = load_glossary(glossary_path(curriculum, translations, language),
-                                             language)
+    # The curriculum as a build reads it: validated, catalogs loaded, exercises parsed and
+    # translations' exercises compared with their source's (nothing is written).
+    build = build_curriculum(course_plugin.settings(config), site_languages(config))
+    curriculum, translations = build.settings.curriculum_dir, build.settings.translations_dir
+    excerpts = load_fingerprint(build.project / settings.source_fingerprint)
+    glossaries = {language: load_glossary(glossary_path(curriculum, translations, language), language)
+                  for language in build.course.languages}
     findings: list[Finding] = []
     cues: list[Finding] = []
-    exercises = {language: CourseExercises() for language in course.languages}
-    for language, path in author_files(root, curriculum, translations, course.languages):
-        text = path.read_text(encoding="utf-8")
+    exercises = {language: CourseExercises() for language in build.course.languages}
+    for language, path in author_files(build.project, curriculum, translations, build.course.languages):
+        source = build.sources.get(path)
+        text = source.text if source is not None else read_text(path)
         if path.suffix == ".md":
-            points = exercises[language].add(_check_exercises(path, text, root, translations / language),
-                                             path)
+            parsed = source.exercises if source is not None else parse_markdown(text, build.shown(path))
+            points = exercises[language].add(parsed, path)
             cues += length_findings(points, settings.keyed_length_ratio)
         findings += check_text(path, text, glossaries[language], excerpts)
     for language, found in exercises.items():
@@ -63,17 +67,6 @@ def lint_project(config_file: Path) -> list[Finding]:
                                     placements=language == SOURCE_LANGUAGE)
     blocking = settings.answer_cues == "warning"
     return findings + [replace(cue, blocking=blocking) for cue in cues]
-
-
-def _check_exercises(path: Path, text: str, root: Path, translation_root: Path) -> list[LocatedExercise]:
-    """Every exercise block parses; a translation keeps its source's ids and answers."""
-    exercises = parse_markdown(text, str(path))
-    if not path.is_relative_to(translation_root):
-        return exercises
-    source = root / path.relative_to(translation_root)  # docs/… or curriculum/…
-    if source.is_file():
-        check_parity(parse_markdown(source.read_text(encoding="utf-8"), str(source)), exercises)
-    return exercises
 
 
 def main(argv: list[str] | None = None) -> int:

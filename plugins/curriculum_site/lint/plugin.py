@@ -12,7 +12,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from ..catalog import SOURCE_LANGUAGE
-from ..exercises.parser import parse_markdown
+from ..course.access import curriculum_build
+from ..course.build import CurriculumBuild
+from ..languages import current_language
 from .answers import CourseExercises, answer_cue_findings, length_findings
 from .checks import Finding, check_text
 from .config import LintConfig
@@ -46,27 +48,27 @@ class LintPlugin(BasePlugin[LintConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> None:
         if not self.config.enabled:
             return
-        language = str(config.theme["language"])
+        language = current_language(config)
         if getattr(page.file, "locale", language) != language:
             return  # a fallback page: checked in its own language's build
-        staged = page.file.abs_src_path or ""
+        build = curriculum_build(config)
         # Report what the author edits (same lines as the staged copy), or the generated page.
-        source = Path(config.extra.get("curriculum_sources", {}).get(staged, staged))
+        source = build.author_file(page.file.src_uri)
         if source in self.checked:
             return  # several pages come from one file (a lesson and its answer key): warn once
         self.checked.add(source)
-        text = source.read_text(encoding="utf-8")
-        for finding in check_text(source, text, self._glossary(language), self.excerpts):
+        text = build.text_of(source)
+        for finding in check_text(source, text, self._glossary(build, language), self.excerpts):
             log.warning(str(finding))
-        # Parsed with the path the exercises plugin names, should a block be malformed.
-        points = self.exercises.add(parse_markdown(text, _relative(source, self.root)), source)
+        parsed = build.sources.get(source)
+        points = self.exercises.add(parsed.exercises if parsed else (), source)
         self._report_cues(length_findings(points, self.config.keyed_length_ratio))
 
     # Every page's Markdown has been read by now: the course-wide counts are complete.
     def on_env(self, env, config: MkDocsConfig, files):
         if not self.config.enabled:
             return None
-        language = str(config.theme["language"])
+        language = current_language(config)
         self._report_cues(answer_cue_findings(self.exercises.points, self.config.cue_significance,
                                               placements=language == SOURCE_LANGUAGE))
         return None
@@ -76,17 +78,9 @@ class LintPlugin(BasePlugin[LintConfig]):
         for finding in findings:
             log.log(level, str(finding))
 
-    def _glossary(self, language: str) -> Glossary:
+    def _glossary(self, build: CurriculumBuild, language: str) -> Glossary:
         if language not in self.glossaries:
-            path = glossary_path(self.root / self.config.curriculum_dir,
-                                 self.root / self.config.translations_dir, language)
+            path = glossary_path(build.settings.curriculum_dir, build.settings.translations_dir,
+                                 language)
             self.glossaries[language] = load_glossary(path, language)
         return self.glossaries[language]
-
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

@@ -6,8 +6,6 @@ from mkdocs.config.base import Config
 
 class SafetyConfig(Config):
     enabled = c.Type(bool, default=True)
-    # Folder holding <language>/ui.yml, relative to mkdocs.yml.
-    translations_dir = c.Type(str, default="translations")
     # The neutral page quick exit leads to, written into each language's folder of the site.
     neutral_page = c.Type(str, default="new-tab.html")
     # Theme template the neutral page is rendered from (overrides/ may replace it).

@@ -19,14 +19,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..catalog import SOURCE_LANGUAGE, load_catalog
+from ..course.access import curriculum_build
 from ..errors import AuthorError
+from ..languages import current_language
 from . import csp
 from .checks import Problem, content_problems, page_problems
 from .config import SafetyConfig
 from .htmlscan import scan, without_comments
 from .locate import Place, in_page_or_theme, in_source, in_theme, shown
-from .neutral import neutral_page_path
 from .titles import escape_nav, escape_page_meta, relative_error_page_links
 
 CATALOG_PREFIX = "safety."
@@ -34,11 +34,20 @@ ERROR_PAGE = "404.html"
 
 
 class SafetyPlugin(BasePlugin[SafetyConfig]):
+    # After i18n's on_config (-100), which sets this pass's language.
+    @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # i18n runs the whole build again per language: everything below is per build.
+        # i18n runs the whole build again per language: everything below is per pass.
         self._project = Path(config.config_file_path or ".").resolve().parent
+        self._build = curriculum_build(config)
+        # Material's error page (one of its static templates) is written once, at the site's
+        # root, by the default language's pass (the first of every build).
+        if current_language(config) == self._build.default_language.code:
+            config.theme.static_templates.add(ERROR_PAGE)
+        else:
+            config.theme.static_templates.discard(ERROR_PAGE)
         custom_dir = config.theme.custom_dir
         self._custom_dir = Path(custom_dir) if custom_dir else None
         self._env: Environment | None = None
@@ -52,7 +61,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
-        catalog = load_catalog(self._project / self.config.translations_dir, _language(config))
+        catalog = self._build.catalogs[current_language(config)]
         self._strings = {key.removeprefix(CATALOG_PREFIX): text for key, text in catalog.items()
                          if key.startswith(CATALOG_PREFIX)}
         self._env = env
@@ -120,8 +129,6 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
                          config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return None
-        if template_name == ERROR_PAGE and _language(config) != self._default_language(config):
-            return ""  # MkDocs skips an empty template: the default language's page stays
         problems = page_problems(scan(output_content), template_name)
         if problems:
             raise _error(problems[0], in_theme(self._custom_dir, self._project, problems[0].needle))
@@ -141,21 +148,11 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
 
     def _source(self, page: Page, config: MkDocsConfig) -> Path:
         """The file the author edits for ``page`` (not the staged copy the build reads)."""
-        staged = page.file.abs_src_path or page.file.src_uri
-        return Path(config.extra.get("curriculum_sources", {}).get(staged, staged))
-
-    def _default_language(self, config: MkDocsConfig) -> str:
-        i18n: Any = config.plugins.get("i18n")
-        default = i18n.default_language if i18n is not None else _language(config)
-        return str(default or SOURCE_LANGUAGE)
+        return self._build.author_file(page.file.src_uri)
 
     def _neutral_path(self, config: MkDocsConfig) -> str:
-        return neutral_page_path(self.config.neutral_page, _language(config),
-                                 self._default_language(config))
-
-
-def _language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"])
+        """In each language's folder, so quick exit stays in the reader's language."""
+        return self._build.language(current_language(config)).path(self.config.neutral_page)
 
 
 def _error(problem: Problem, place: Place) -> AuthorError:

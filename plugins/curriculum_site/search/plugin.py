@@ -14,12 +14,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from ..languages import SiteLanguage, current_language, is_language_rerun, site_languages
 from .config import SearchConfig
 from .index import Demotion, LanguageRoot, as_json, as_script, split_index
 
 log = get_plugin_logger(__name__)
 
-I18N_PLUGIN = "i18n"
 SEARCH_FOLDER = "search"
 JSON_NAME = "search_index.json"
 SCRIPT_NAME = "search_index.js"
@@ -32,19 +32,8 @@ WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 
 
 class SearchSplitPlugin(BasePlugin[SearchConfig]):
-    def __init__(self) -> None:
-        # i18n builds the other languages from inside the first build's on_post_build: only
-        # the outermost build has the final combined index.
-        self.depth = 0
-
     def on_config(self, config: MkDocsConfig) -> None:
         self.material_worker = _material_worker(config) if self.config.enabled else ""
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.depth += 1
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.depth = 0
 
     # The language's root, for the "base" Material's bundle resolves the search index from:
     # relative to the page itself (never through the site root), so it holds wherever the tree
@@ -56,18 +45,17 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         # Keys of our own: overrides/main.html reads them; MkDocs' TypedDict does not know them.
         context["search_worker"] = {  # type: ignore[typeddict-unknown-key]
             "material": self.material_worker, "ours": WORKER_NAME}
-        root = _current_root(config)
+        root = _language_root(_current(config))
         if root.prefix:
             context["language_base_url"] = get_relative_url(  # type: ignore[typeddict-unknown-key]
                 root.prefix, page.url)
         return context
 
     # After i18n (-100) has merged every language into one index and offline (-100) has
-    # inlined it: runs last, on the final files.
+    # inlined it: runs last, on the final files, once every language is built.
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.depth -= 1
-        if not self.config.enabled or self.depth > 0:
+        if not self.config.enabled or is_language_rerun(config):
             return
         site = Path(config.site_dir)
         write_worker(site, self.material_worker)
@@ -75,7 +63,7 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
         if not combined.is_file():
             return
         index = json.loads(combined.read_text(encoding="utf-8"))
-        roots = _language_roots(config)
+        roots = [_language_root(language) for language in site_languages(config)]
         stemmed = {root.language for root in roots
                    if root.language == "en" or (site / LUNR_LANGUAGES.format(root.language)).is_file()}
         demotion = Demotion(tuple(self.config.trainer_pages), self.config.trainer_boost)
@@ -96,18 +84,14 @@ class SearchSplitPlugin(BasePlugin[SearchConfig]):
                         "in mkdocs.yml, or remove it.", pattern)
 
 
-def _language_roots(config: MkDocsConfig) -> list[LanguageRoot]:
-    i18n = config.plugins.get(I18N_PLUGIN)
-    if i18n is None:
-        return [LanguageRoot(str(config.theme["language"]), "")]
-    return [LanguageRoot(language.locale, "" if language.default else f"{language.locale}/")
-            for language in i18n.config.languages if language.build]
+def _language_root(language: SiteLanguage) -> LanguageRoot:
+    return LanguageRoot(language.code, language.folder)
 
 
-def _current_root(config: MkDocsConfig) -> LanguageRoot:
-    language = str(config.theme["language"])
-    return next((root for root in _language_roots(config) if root.language == language),
-                LanguageRoot(language, ""))
+def _current(config: MkDocsConfig) -> SiteLanguage:
+    language = current_language(config)
+    return next((site for site in site_languages(config) if site.code == language),
+                SiteLanguage(language, default=True))
 
 
 def _material_worker(config: MkDocsConfig) -> str:
