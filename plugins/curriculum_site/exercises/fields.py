@@ -38,12 +38,16 @@ class MarkdownFields:
         self._md = markdown.Markdown(
             extensions=list(extensions), extension_configs=dict(extension_configs or {})
         )
+        # A lesson's field is shown again on its answer key, handout and trainer pages.
+        self._converted: dict[str, Markup] = {}
 
     def block(self, text: str) -> Markup:
         if not text:
             return Markup("")
-        html = self._md.reset().convert(text)
-        return Markup(sanitize_html(html))
+        if text not in self._converted:
+            html = self._md.reset().convert(text)
+            self._converted[text] = Markup(sanitize_html(html))
+        return self._converted[text]
 
     def inline(self, text: str, field: str) -> Markup:
         """One paragraph without its `<p>`, for labels and legends, which allow no blocks."""
