@@ -4,8 +4,10 @@ stopping the build with a message that names what to fix, before anything is wri
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from libzim.reader import Archive
 from PIL import Image
 
 from conftest import FIXED_TIME, ROOT
+from curriculum_site.course.manifest import MANIFEST_NAME
 from curriculum_site.errors import AuthorError
 from curriculum_site.links import site_files
 from curriculum_site.package import build_package
@@ -24,7 +27,7 @@ from curriculum_site.package.zim.metadata import visible_length
 from curriculum_site.package.zim.pages import entry_title, linked_file, read_page
 
 COURSE = CourseInfo(title="Course", site_id="test-course", version="1.0", citation="A citation.",
-                    languages=("en", "fr"))
+                    languages=("en", "fr"), translations_dir=Path("translations"))
 DATE = build_date(int(FIXED_TIME["SOURCE_DATE_EPOCH"]))
 NOTICES = {"LICENSE": b"licence", "NOTICE": b"notice"}
 CATALOGS = {
@@ -86,8 +89,9 @@ def project(tmp_path: Path) -> Path:
 def _plans(project: Path):
     site = project / "site"
     files = site_files(site)
-    languages = site_languages(COURSE, site, files, project / "translations")
-    return plan_zims(site, files, COURSE, languages, project, DATE, project / "dist", NOTICES)
+    course = replace(COURSE, translations_dir=project / "translations")
+    languages = site_languages(course, site, files)
+    return plan_zims(site, files, course, languages, project, DATE, project / "dist", NOTICES)
 
 
 def _set_catalog(project: Path, code: str, key: str, value: str) -> None:
@@ -278,18 +282,22 @@ def test_visible_length_counts_what_a_reader_sees():
 
 def test_the_command_reports_a_bad_catalog_in_one_line_and_writes_nothing(fixture_site, tmp_path,
                                                                             capsys, monkeypatch):
-    project = Path(shutil.copytree(fixture_site.parent, tmp_path / "course",
-                                   ignore=shutil.ignore_patterns("site")))
+    project = Path(shutil.copytree(fixture_site.parent, tmp_path / "course"))
     shutil.copy(ROOT / "LICENSE", project / "LICENSE")
     catalog = project / "translations/fr/ui.yml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("zim.language: fra",
                                                                    "zim.language: fr"),
                        encoding="utf-8")
+    # The site as if built from this copy: its manifest names the copy's translations.
+    site = project / "site"
+    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
+    manifest["translations_dir"] = str(project / "translations")
+    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_TIME["SOURCE_DATE_EPOCH"])
     dist = tmp_path / "dist"
-    assert package_main([str(fixture_site), str(dist), "--project", str(project)]) == 1
+    assert package_main([str(site), str(dist), "--project", str(project)]) == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "fr/ui.yml" in error and "ISO 639-3" in error
     assert not dist.exists()
     with pytest.raises(AuthorError):
-        build_package(fixture_site, dist, project, environ=FIXED_TIME)
+        build_package(site, dist, project, environ=FIXED_TIME)

@@ -34,7 +34,10 @@ class PackageResult:
 def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
                   environ: Mapping[str, str] = os.environ) -> PackageResult:
     """Check ``site_dir`` and package it; nothing is written unless every check passes."""
-    course = read_course(project_dir / "curriculum" / "curriculum.yml")
+    if not (site_dir / "index.html").is_file():
+        raise AuthorError(site_dir, "there is no built site here.",
+                          fix="run `mkdocs build --strict` first (or `make site`).")
+    course = read_course(site_dir)
     epoch = source_date_epoch(project_dir, environ)
     date = build_date(epoch)
     target = dist_dir / course.zip_name
@@ -44,12 +47,9 @@ def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
     for stale in (target, checksum_file, *zims):
         stale.unlink(missing_ok=True)
 
-    if not (site_dir / "index.html").is_file():
-        raise AuthorError(site_dir, "there is no built site here.",
-                          fix="run `mkdocs build --strict` first (or `make site`).")
     check_site_tree(site_dir)
     files = site_files(site_dir)
-    languages = site_languages(course, site_dir, files, project_dir / "translations")
+    languages = site_languages(course, site_dir, files)
     forbidden = forbidden_files(files)
     if forbidden:
         raise AuthorError(site_dir / forbidden[0], "a USB package must not carry programs or "

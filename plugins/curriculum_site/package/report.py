@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from zipfile import ZipInfo
-
-if TYPE_CHECKING:
-    from .build import PackageResult
 
 SITE_PREFIX = "site/"
 SHARED = "shared assets"
@@ -58,22 +54,3 @@ def size_report(infos: Iterable[ZipInfo], languages: Sequence[str]) -> SizeRepor
         row.size += info.file_size
         row.zipped += info.compress_size
     return SizeReport(list(rows.values()))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:6.2f} MB"
-
-
-def format_report(result: PackageResult) -> str:
-    lines = [f"Offline package {result.zip_path} ({_megabytes(result.zip_size).strip()})",
-             f"  sha256 {result.sha256}",
-             f"  {'part':<34} {'files':>5} {'on disk':>10} {'zipped':>10}"]
-    for row in (*result.report.rows, result.report.total):
-        lines.append(f"  {row.part:<34} {row.files:>5} {_megabytes(row.size)} {_megabytes(row.zipped)}")
-    lines.append(f"  left out of the site: {len(result.dropped)} file(s) "
-                 f"({_megabytes(sum(result.dropped.values())).strip()})")
-    lines.append(f"ZIM files for Kiwix ({len(result.zims)})")
-    lines.append(f"  {'file':<52} {'entries':>7} {'pages':>5} {'size':>10}")
-    for zim in result.zims:
-        lines.append(f"  {zim.path.name:<52} {zim.entries:>7} {zim.pages:>5} {_megabytes(zim.size)}")
-    return "\n".join(lines)

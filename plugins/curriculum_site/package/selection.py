@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..course.manifest import MANIFEST_NAME
 from ..errors import AuthorError
 
 LUNR_DIR = "assets/javascripts/lunr"
@@ -67,6 +68,8 @@ def _why_dropped(name: str, files: Collection[str], languages: Collection[str]) 
     path = PurePosixPath(name)
     if path.suffix == ".map":
         return "source map: only developer tools read it"
+    if name == MANIFEST_NAME:
+        return "the build's description of the site, for this packager"
     if name == "404.html":
         return "a server's error page: nothing serves it from a USB stick"
     if path.name in ("sitemap.xml", "sitemap.xml.gz"):

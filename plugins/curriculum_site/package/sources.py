@@ -7,9 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from ..catalog import SOURCE_LANGUAGE, catalog_path, load_catalog
+from ..course.manifest import read_manifest
 from ..errors import AuthorError
-from ..fields import Fields
-from ..yamlsource import load_yaml
 
 LAUNCHER_KEYS = ("package.language_name", "package.choose_language", "package.open_course")
 
@@ -21,6 +20,7 @@ class CourseInfo:
     version: str
     citation: str
     languages: tuple[str, ...]  # the source language first: its pages are the site's root
+    translations_dir: Path  # each language's UI catalog is in <translations_dir>/<language>/
 
     @property
     def zip_name(self) -> str:
@@ -38,17 +38,12 @@ class Language:
     ui: dict[str, str] = field(compare=False, repr=False)  # the language's whole UI catalog
 
 
-def read_course(curriculum_file: Path) -> CourseInfo:
-    """The few course fields the package needs (the build has already validated the file)."""
-    fields = Fields(load_yaml(curriculum_file), curriculum_file, "curriculum.yml")
-    languages = fields.texts("languages")
-    if SOURCE_LANGUAGE not in languages:
-        raise fields.error("languages", f"'languages' must include '{SOURCE_LANGUAGE}', the "
-                           "source language.", f"add '{SOURCE_LANGUAGE}' to the list.")
-    ordered = (SOURCE_LANGUAGE, *(code for code in languages if code != SOURCE_LANGUAGE))
-    return CourseInfo(title=fields.text("title"), site_id=fields.text("site_id"),
-                      version=fields.text("version"), citation=fields.text("citation"),
-                      languages=ordered)
+def read_course(site_dir: Path) -> CourseInfo:
+    """The course as the build that wrote ``site_dir`` described it in its manifest."""
+    manifest = read_manifest(site_dir)
+    return CourseInfo(title=manifest.title, site_id=manifest.site_id, version=manifest.version,
+                      citation=manifest.citation, languages=manifest.languages,
+                      translations_dir=Path(manifest.translations_dir))
 
 
 def home_page(code: str) -> str:
@@ -75,8 +70,7 @@ def _parse_home(site_dir: Path, home: str) -> _HomeParser:
     return parser
 
 
-def site_languages(course: CourseInfo, site_dir: Path, files: set[str],
-                   translations_dir: Path) -> list[Language]:
+def site_languages(course: CourseInfo, site_dir: Path, files: set[str]) -> list[Language]:
     """Every course language with its home page, or an error naming the missing tree."""
     languages = []
     for code in course.languages:
@@ -88,10 +82,10 @@ def site_languages(course: CourseInfo, site_dir: Path, files: set[str],
                               fix=f"list '{code}' with 'build: true' under the i18n plugin's "
                               "languages in mkdocs.yml (or remove it from curriculum.yml), "
                               "then run `make site` again.")
-        catalog = load_catalog(translations_dir, code)
+        catalog = load_catalog(course.translations_dir, code)
         for key in LAUNCHER_KEYS:
             if key not in catalog:
-                raise AuthorError(catalog_path(translations_dir, code), f"'{key}' is missing.",
+                raise AuthorError(catalog_path(course.translations_dir, code), f"'{key}' is missing.",
                                   fix=f"add '{key}: …' (the launcher on the USB stick shows it).")
         name, choose_language, open_course = (catalog[key] for key in LAUNCHER_KEYS)
         languages.append(Language(code, _parse_home(site_dir, home).direction, home, name,

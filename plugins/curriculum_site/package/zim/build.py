@@ -32,7 +32,7 @@ def plan_zims(site_dir: Path, files: set[str], course: CourseInfo, languages: Se
               project_dir: Path, date: datetime.date, dist_dir: Path,
               notices: dict[str, bytes]) -> list[ZimPlan]:
     require_libzim(project_dir)
-    return [plan_zim(site_dir, files, course, language, project_dir / "translations", date,
+    return [plan_zim(site_dir, files, course, language, date,
                      dist_dir, notices) for language in languages]
 
 

@@ -69,15 +69,14 @@ def zim_name(site_id: str, code: str) -> str:
     return f"{site_id}_{code}"
 
 
-def read_metadata(course: CourseInfo, language: Language, translations_dir: Path,
-                  date: datetime.date) -> ZimMetadata:
+def read_metadata(course: CourseInfo, language: Language, date: datetime.date) -> ZimMetadata:
     """The metadata of ``language``'s ZIM, or an AuthorError naming the catalog line to fix."""
-    path = catalog_path(translations_dir, language.code)
+    path = catalog_path(course.translations_dir, language.code)
     for key in CATALOG_KEYS:
         if key not in language.ui:
             raise AuthorError(path, f"'{key}' is missing.",
                               fix=f"add '{key}: …' (Kiwix's library shows it; see "
-                              f"{catalog_path(translations_dir, 'en')}).")
+                              f"{catalog_path(course.translations_dir, 'en')}).")
     texts = {key: " ".join(language.ui[key].split()) for key in CATALOG_KEYS}
     if not ISO_639_3.match(texts[LANGUAGE_KEY]):
         raise _catalog_error(path, LANGUAGE_KEY, f"'{texts[LANGUAGE_KEY]}' is not an ISO 639-3 "

@@ -61,11 +61,11 @@ def mimetype_of(name: str) -> str:
 
 
 def plan_zim(site_dir: Path, files: Collection[str], course: CourseInfo, language: Language,
-             translations_dir: Path, date: datetime.date, dist_dir: Path,
+             date: datetime.date, dist_dir: Path,
              notices: dict[str, bytes]) -> ZimPlan:
     """The ZIM of ``language``: its pages (without the language menu), the shared assets,
     ``notices`` (name -> text, at the top) and its metadata."""
-    metadata = read_metadata(course, language, translations_dir, date)
+    metadata = read_metadata(course, language, date)
     names = zim_files(site_dir, files, language.code, course.languages)
     entries: list[ZimEntry] = []
     icon_href: str | None = None
