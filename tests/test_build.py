@@ -126,3 +126,16 @@ def test_the_curriculum_is_compiled_once_for_every_language(tmp_path: Path,
     site = build_site(fixture_project(tmp_path / "project"), tmp_path / "site")
     assert (site / "fr/modules/01-listening/lesson.html").is_file()
     assert len(compiled) == 1
+
+
+def test_the_build_reports_nothing_an_author_could_not_act_on(tmp_path: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    # i18n's notices about the language switcher links it wrote itself, a skipped error page,
+    # anchors reported missing: none of them is a problem an author has or can fix.
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        build_site(fixture_project(tmp_path / "project"), tmp_path / "site")
+    said = [record.getMessage() for record in caplog.records]
+    assert not [line for line in said if "'link' option" in line or "Template skipped" in line
+                or "anchor" in line], said

@@ -8,6 +8,7 @@ ask of MkDocs and i18n is asked here, and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 I18N_PLUGIN = "i18n"
+# The logger i18n checks the language switcher's links with.
+I18N_SWITCHER_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"
 
 
 @dataclass(frozen=True)
@@ -63,3 +66,24 @@ def is_language_rerun(config: MkDocsConfig) -> bool:
 
 def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get(I18N_PLUGIN)
+
+
+class _OwnSwitcherLinks(logging.Filter):
+    """i18n writes the language switcher's links itself in the first pass, then, on each other
+    language's pass, reports every one of them (INFO) as if an author had written it, because
+    with `use_directory_urls: false` they end in 'index.html' rather than '/'. Nothing an author
+    can or should change: these notices are dropped, and only these."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "configuration contains a 'link' option" not in record.getMessage()
+
+
+def quiet_own_switcher_notices(config: MkDocsConfig) -> None:
+    """Drop i18n's notices about the links it generated, unless mkdocs.yml writes its own
+    `extra.alternate` (then a notice may be the author's to act on). Call before i18n's first
+    on_config, which fills `extra.alternate`."""
+    logger = logging.getLogger(I18N_SWITCHER_LOGGER)
+    for existing in [f for f in logger.filters if isinstance(f, _OwnSwitcherLinks)]:
+        logger.removeFilter(existing)
+    if _i18n(config) is not None and "alternate" not in config.extra:
+        logger.addFilter(_OwnSwitcherLinks())

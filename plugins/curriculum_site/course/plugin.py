@@ -13,7 +13,14 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..errors import AuthorError
-from ..languages import I18N_PLUGIN, SiteLanguage, current_language, is_language_rerun, site_languages
+from ..languages import (
+    I18N_PLUGIN,
+    SiteLanguage,
+    current_language,
+    is_language_rerun,
+    quiet_own_switcher_notices,
+    site_languages,
+)
 from ..status import unversioned_errors
 from .build import CurriculumBuild, Settings, build_curriculum
 from .config import CourseConfig
@@ -41,6 +48,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return None
         if self.build is not None and is_language_rerun(config):
             return None  # i18n's pass for one more language: same curriculum, docs_dir and nav
+        quiet_own_switcher_notices(config)
         settings = self.settings(config)
         languages = site_languages(config)
         build = build_curriculum(settings, languages)
