@@ -11,7 +11,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import FIXTURES, ROOT, build_site, fixture_project, plugin_options, read
-from curriculum_site.course.plugin import with_notice
+from curriculum_site.build.plugin import with_notice
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_the_curriculum_is_compiled_once_for_every_language(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # i18n runs the build again per language; the curriculum (course, catalogs, staged tree,
     # parsed exercises) is the same for all, so it is read once and shared by every plugin.
-    from curriculum_site.course import plugin
+    from curriculum_site.build import plugin
 
     compiled = []
     original = plugin.build_curriculum

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, ROOT
-from curriculum_site.course.markdown_lists import nested_lists
+from curriculum_site.build.markdown_lists import nested_lists
 
 ROLE_CARDS = """\
 1. Read the scenario.

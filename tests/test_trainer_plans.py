@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from curriculum_site.build.pages import PageRenderer, TimedSession
 from curriculum_site.catalog import load_catalog
 from curriculum_site.course import load_course
-from curriculum_site.course.pages import PageRenderer, TimedSession
 from curriculum_site.errors import AuthorError
 from curriculum_site.trainer.schedule import LessonExercises
 

@@ -15,7 +15,7 @@ from libzim.reader import Archive
 from PIL import Image
 
 from conftest import FIXED_TIME, ROOT
-from curriculum_site.course.manifest import MANIFEST_NAME
+from curriculum_site.build.manifest import MANIFEST_NAME
 from curriculum_site.errors import AuthorError
 from curriculum_site.links import site_files
 from curriculum_site.package import build_package

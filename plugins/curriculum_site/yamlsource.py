@@ -123,7 +123,7 @@ def parse_yaml(text: str, path: str | Path, *, first_line: int = 1) -> Any:
         data = safe_load(text, _LineLoader)
     except yaml.MarkedYAMLError as error:
         detail, fix = yaml_problem(error, first_line)
-        raise AuthorError(path, detail, line=_line(error, first_line), fix=fix) from None
+        raise AuthorError(path, detail, line=error_line(error, first_line), fix=fix) from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
@@ -140,7 +140,8 @@ def yaml_problem(error: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[str,
             "check indentation, and quote text that contains ': ' or starts with a symbol.")
 
 
-def _line(error: yaml.MarkedYAMLError, first_line: int) -> int:
+def error_line(error: yaml.MarkedYAMLError, first_line: int) -> int:
+    """The line of the file a YAML error points at, for YAML whose first line is ``first_line``."""
     mark = error.problem_mark or error.context_mark
     return mark.line + first_line if mark else first_line
 

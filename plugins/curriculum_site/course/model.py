@@ -80,6 +80,3 @@ class Course:
     audiences: tuple[str, ...]
     sectors: tuple[str, ...]
     modules: tuple[Module, ...] = field(default=())
-
-    def module(self, module_id: str) -> Module | None:
-        return next((module for module in self.modules if module.id == module_id), None)

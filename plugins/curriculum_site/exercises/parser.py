@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from curriculum_site.errors import AuthorError
-from curriculum_site.yamlsource import DuplicateKeyError, TooDeepError, safe_load, yaml_problem
+from curriculum_site.yamlsource import DuplicateKeyError, TooDeepError, error_line, safe_load, yaml_problem
 
 from .model import (
     EXERCISE_TYPES,
@@ -138,9 +138,8 @@ def load_body(block: _Block, body: str) -> Any:
     try:
         return safe_load(body) if body.strip() else {}
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
         # The body starts on the line after the '///' header.
-        line = block.line + 1 + mark.line if mark is not None else block.line
+        line = error_line(error, first_line=block.line + 1)
         if isinstance(error, (DuplicateKeyError, TooDeepError)):
             detail, fix = yaml_problem(error, first_line=block.line + 1)
             raise block.error(detail, fix.capitalize(), line=line) from None

@@ -15,9 +15,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from curriculum_site.build.access import curriculum_build
+from curriculum_site.build.curriculum import CurriculumBuild
 from curriculum_site.catalog import catalog_path
-from curriculum_site.course.access import curriculum_build
-from curriculum_site.course.build import CurriculumBuild
 from curriculum_site.errors import AuthorError
 from curriculum_site.languages import current_language
 

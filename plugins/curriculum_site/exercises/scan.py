@@ -130,6 +130,13 @@ def _closing_line(lines: list[str], start: int, slashes: str) -> int:
     return len(lines)
 
 
+def prose_lines(markdown: str) -> list[str]:
+    """The Markdown's lines, those Markdown never reads as text (fenced and indented code, HTML
+    comments) blanked, so that every line stays where it was."""
+    reader = _Reader()
+    return ["" if reader.hidden(line) else line for line in markdown.split("\n")]
+
+
 def exercise_blocks(markdown: str) -> list[ScannedBlock]:
     """Only the exercise blocks, in document order."""
     return [block for block in scan_blocks(markdown) if block.is_exercise]

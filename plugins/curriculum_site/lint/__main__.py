@@ -15,10 +15,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from ..build.access import COURSE_PLUGIN
+from ..build.curriculum import build_curriculum
+from ..build.plugin import CoursePlugin
 from ..catalog import SOURCE_LANGUAGE
-from ..course.access import COURSE_PLUGIN
-from ..course.build import build_curriculum
-from ..course.plugin import CoursePlugin
 from ..errors import AuthorError
 from ..exercises.parser import parse_markdown
 from ..languages import site_languages

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from ..catalog import SOURCE_LANGUAGE
 from ..errors import AuthorError
+from ..exercises.scan import prose_lines
 from ..yamlsource import line_of, load_yaml
 
 GLOSSARY_NAME = "glossary.yml"
-# A fenced block or a `code span` quotes a term (e.g. an authoring guide naming what to avoid).
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# A code block or a `code span` quotes a term (e.g. an authoring guide naming what to avoid).
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 # Letters of scripts written without spaces between words: Chinese characters (CJK blocks),
 # Japanese kana.
@@ -144,18 +144,5 @@ def _normal(text: str) -> str:
 
 
 def _without_code(text: str) -> str:
-    """The text with code blocks and spans blanked out, keeping every line where it was."""
-    lines = []
-    fence = ""
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1).startswith(fence):
-                fence = ""
-            lines.append("")
-        elif opening:
-            fence = opening.group(1)
-            lines.append("")
-        else:
-            lines.append(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
-    return "\n".join(lines)
+    """The text with code (blocks, spans) and comments blanked out, keeping every line where it was."""
+    return "\n".join(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line) for line in prose_lines(text))

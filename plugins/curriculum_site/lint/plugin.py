@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from ..build.access import curriculum_build
+from ..build.curriculum import CurriculumBuild
 from ..catalog import SOURCE_LANGUAGE
-from ..course.access import curriculum_build
-from ..course.build import CurriculumBuild
 from ..languages import current_language
 from .answers import CourseExercises, answer_cue_findings, length_findings
 from .checks import Finding, check_text

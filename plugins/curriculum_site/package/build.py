@@ -69,7 +69,7 @@ def build_package(site_dir: Path, dist_dir: Path, project_dir: Path,
         raise AuthorError(licence, "the project has no LICENSE.", fix="restore it from git.")
     entries = {f"{SITE_PREFIX}{name}": (site_dir / name).read_bytes() for name in selection.kept}
     entries |= {
-        "index.html": render_launcher(course, languages, stylesheets(site_dir)),
+        "index.html": render_launcher(course, languages, stylesheets(course, site_dir)),
         "README.txt": render_readme(course, languages),
         "LICENSE": licence.read_bytes(),
         "NOTICE": render_notice(course, site_dir, selection.kept),

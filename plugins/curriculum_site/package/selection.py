@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..course.manifest import MANIFEST_NAME
+from ..build.manifest import MANIFEST_NAME
 from ..errors import AuthorError
 
 LUNR_DIR = "assets/javascripts/lunr"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from ..catalog import SOURCE_LANGUAGE, catalog_path, load_catalog
-from ..course.manifest import read_manifest
+from selectolax.lexbor import LexborHTMLParser
+
+from ..build.manifest import read_manifest
+from ..catalog import catalog_path, load_catalog
 from ..errors import AuthorError
+from ..languages import SiteLanguage
 
 LAUNCHER_KEYS = ("package.language_name", "package.choose_language", "package.open_course")
 
@@ -21,6 +23,10 @@ class CourseInfo:
     citation: str
     languages: tuple[str, ...]  # the source language first: its pages are the site's root
     translations_dir: Path  # each language's UI catalog is in <translations_dir>/<language>/
+
+    def site_language(self, code: str) -> SiteLanguage:
+        """Where ``code``'s pages are in the site (the first language's at its root)."""
+        return SiteLanguage(code, default=code == self.languages[0])
 
     @property
     def zip_name(self) -> str:
@@ -46,37 +52,29 @@ def read_course(site_dir: Path) -> CourseInfo:
                       translations_dir=Path(manifest.translations_dir))
 
 
-def home_page(code: str) -> str:
-    return "index.html" if code == SOURCE_LANGUAGE else f"{code}/index.html"
+@dataclass(frozen=True)
+class _Home:
+    direction: str  # "ltr" or "rtl", as the <html> or <body> element says
+    stylesheets: list[str]
 
 
-class _HomeParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.direction = "ltr"
-        self.stylesheets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag in ("html", "body") and values.get("dir") in ("ltr", "rtl"):
-            self.direction = values["dir"] or "ltr"
-        if tag == "link" and values.get("rel") == "stylesheet" and values.get("href"):
-            self.stylesheets.append(values["href"] or "")
-
-
-def _parse_home(site_dir: Path, home: str) -> _HomeParser:
-    parser = _HomeParser()
-    parser.feed((site_dir / home).read_text(encoding="utf-8"))
-    return parser
+def _parse_home(site_dir: Path, home: str) -> _Home:
+    """A language's home page, read with the parser every other page check uses (Lexbor)."""
+    tree = LexborHTMLParser((site_dir / home).read_text(encoding="utf-8"))
+    directions = [node.attributes.get("dir") for node in tree.css("html, body")]
+    direction = next((d for d in reversed(directions) if d in ("ltr", "rtl")), "ltr")
+    return _Home(str(direction), [str(node.attributes["href"])
+                                  for node in tree.css('link[rel="stylesheet"][href]')
+                                  if node.attributes.get("href")])
 
 
 def site_languages(course: CourseInfo, site_dir: Path, files: set[str]) -> list[Language]:
     """Every course language with its home page, or an error naming the missing tree."""
     languages = []
     for code in course.languages:
-        home = home_page(code)
+        home = course.site_language(code).home
         if home not in files:
-            where = "at the site's root" if code == SOURCE_LANGUAGE else f"under {code}/"
+            where = f"under {code}/" if course.site_language(code).folder else "at the site's root"
             raise AuthorError(site_dir / home, f"curriculum.yml lists '{code}' but the built site "
                               f"has no pages {where}.",
                               fix=f"list '{code}' with 'build: true' under the i18n plugin's "
@@ -93,8 +91,8 @@ def site_languages(course: CourseInfo, site_dir: Path, files: set[str]) -> list[
     return languages
 
 
-def stylesheets(site_dir: Path) -> list[str]:
-    """The source language home page's stylesheets, relative to the site folder."""
-    base = PurePosixPath(home_page(SOURCE_LANGUAGE)).parent
-    return [str(base / href) for href in _parse_home(site_dir, home_page(SOURCE_LANGUAGE)).stylesheets
-            if "://" not in href]
+def stylesheets(course: CourseInfo, site_dir: Path) -> list[str]:
+    """The default language home page's stylesheets, relative to the site folder."""
+    home = course.site_language(course.languages[0]).home
+    base = PurePosixPath(home).parent
+    return [str(base / href) for href in _parse_home(site_dir, home).stylesheets if "://" not in href]

@@ -19,14 +19,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..course.access import curriculum_build
-from ..errors import AuthorError
+from ..build.access import curriculum_build
+from ..errors import AuthorError, shown
 from ..languages import current_language
 from . import csp
 from .checks import Problem, content_problems, page_problems
 from .config import SafetyConfig
 from .htmlscan import scan, without_comments
-from .locate import Place, in_page_or_theme, in_source, in_theme, shown
+from .locate import Place, in_page_or_theme, in_source, in_theme
 from .titles import escape_nav, escape_page_meta, relative_error_page_links
 
 CATALOG_PREFIX = "safety."

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..catalog import Catalog
+from ..course.model import Course, Module
 from ..exercises.scan import ScannedBlock
 from ..status import LanguageStatus, State
 from ..trainer.schedule import (
@@ -19,7 +20,6 @@ from ..trainer.schedule import (
     unplanned_exercises,
 )
 from .markdown_lists import nested_lists
-from .model import Course, Module
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Where the generated trainer pages are staged, next to the hand-written docs/trainers/ pages.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from .build import CurriculumBuild
+from .curriculum import CurriculumBuild
 
 COURSE_PLUGIN = "curriculum/course"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..course.loader import load_session
+from ..course.model import Module
 from ..errors import AuthorError
 from ..fields import Fields
 from ..status import recorded_version, source_version
 from ..yamlsource import load_yaml
-from .loader import load_session
-from .model import Module
 
 TRANSLATABLE_MODULE_KEYS = ("title", "summary", "objectives", "key_points", "reviewed_by")
 TRANSLATION_KEYS = ("translation_of",)

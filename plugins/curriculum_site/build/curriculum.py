@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..catalog import SOURCE_LANGUAGE, Catalog, load_catalog
+from ..course.loader import load_course
+from ..course.model import Course, Module
 from ..errors import AuthorError, shown
 from ..exercises.model import VIEWS, Exercise, LocatedExercise, View
 from ..exercises.parity import check_parity
@@ -22,8 +24,6 @@ from ..languages import SiteLanguage
 from ..status import LanguageStatus, check_orphans, english_path, language_status
 from ..trainer.schedule import LessonExercises
 from ..yamlsource import decode_markdown, read_text
-from .loader import load_course
-from .model import Course, Module
 from .pages import AGENDA, FACILITATOR_GUIDE, TRANSLATION_STATUS, PageRenderer, TimedSession
 from .staging import StagedFile, copy_tree, module_sources, outdated_pages, suffixed, unique_destinations
 from .translation import translated_module

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog import SOURCE_LANGUAGE
+from ..course.model import Course
 from ..status import LanguageStatus
-from .model import Course
 
 SUFFIXED = (".md",)
 

@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..course.model import Course, Module
 from ..errors import AuthorError
 from ..languages import (
     I18N_PLUGIN,
@@ -22,10 +23,9 @@ from ..languages import (
     site_languages,
 )
 from ..status import unversioned_errors
-from .build import CurriculumBuild, Settings, build_curriculum
 from .config import CourseConfig
+from .curriculum import CurriculumBuild, Settings, build_curriculum
 from .manifest import BuildManifest, write_manifest
-from .model import Course, Module
 from .staging import write_stage
 
 log = get_plugin_logger(__name__)
