@@ -57,7 +57,7 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
         renderer = ExerciseRenderer(
             build.catalogs[language],
             catalog_source=build.shown(catalog_path(build.settings.translations_dir, language)),
-            fields=MarkdownFields(self.config.field_markdown_extensions),
+            fields=self._field_converter(),
             override_dirs=_override_dirs(config),
         )
         self._extension = ExercisesExtension(renderer, site_id=build.site_id, parsed=build.parsed)
@@ -76,6 +76,14 @@ class ExercisesPlugin(BasePlugin[ExercisesConfig]):
             config.theme.dirs.append(str(THEME_DIR))
         config.theme.static_templates.add(STORAGE_PAGE)
         return config
+
+    def _field_converter(self) -> MarkdownFields:
+        """One converter for every language's pass: a field's HTML depends on its text alone, and
+        an English lesson is shown again, untranslated, in each language that falls back to it."""
+        fields: MarkdownFields | None = getattr(self, "_fields", None)
+        if fields is None:
+            fields = self._fields = MarkdownFields(self.config.field_markdown_extensions)
+        return fields
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:

@@ -70,6 +70,7 @@ class ExerciseRenderer:
         self._env.globals.update(
             t=self.text, block=self._fields.block, inline=self._fields.inline, shown=shown
         )
+        self._rendered: dict[tuple[Exercise, View], str] = {}
 
     def text(self, key: str) -> str:
         try:
@@ -96,7 +97,13 @@ class ExerciseRenderer:
 
     def render(self, exercise: Exercise, view: View) -> str:
         """Render one exercise; raises FieldNotInline for a multi-paragraph label field."""
-        return self._env.get_template(f"{exercise.type}.html").render(ex=exercise, view=view)
+        # A lesson's exercise is shown again in the same view (answer key, session plan and
+        # facilitator guide for trainers): rendered once.
+        key = (exercise, view)
+        if key not in self._rendered:
+            self._rendered[key] = self._env.get_template(f"{exercise.type}.html").render(
+                ex=exercise, view=view)
+        return self._rendered[key]
 
     def render_remember(self, site_id: str) -> str:
         return self._env.get_template("remember.html").render(setup=self.script_setup(site_id))
