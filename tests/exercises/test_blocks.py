@@ -283,3 +283,23 @@ def test_every_view_renders_in_every_language_from_its_catalog(language: str) ->
         extension = ExercisesExtension(renderer, site_id="s", view=view)
         html = markdown.Markdown(extensions=[extension]).convert(ALL + "\n/// progress\n///\n")
         assert catalog["exercises.title_scenario"] in html
+
+
+def test_a_theme_replaces_an_exercise_template_by_name(tmp_path) -> None:  # noqa: ANN001
+    # The theme's custom_dir (overrides/) may hold curriculum/exercises/<type>.html, as the
+    # plugin passes it to the renderer.
+    import markdown
+
+    from curriculum_site.catalog import load_catalog
+    from curriculum_site.exercises.blocks import ExercisesExtension
+    from curriculum_site.exercises.render import ExerciseRenderer
+
+    from .conftest import TRANSLATIONS
+
+    folder = tmp_path / "curriculum" / "exercises"
+    folder.mkdir(parents=True)
+    (folder / "reflection.html").write_text('<div class="our-reflection">{{ ex.id }}</div>\n',
+                                            encoding="utf-8")
+    renderer = ExerciseRenderer(load_catalog(TRANSLATIONS, "en"), override_dirs=[tmp_path])
+    html = markdown.Markdown(extensions=[ExercisesExtension(renderer, view="trainer")]).convert(REFLECTION)
+    assert '<div class="our-reflection">trust-building-reflect</div>' in html
