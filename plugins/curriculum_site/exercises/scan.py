@@ -91,6 +91,8 @@ class _Reader:
 
 def scan_blocks(markdown: str) -> list[ScannedBlock]:
     """Return every `///` block header Markdown reads as one, in document order."""
+    if "///" not in markdown:
+        return []
     lines = markdown.splitlines()
     found: list[ScannedBlock] = []
     reader = _Reader()
@@ -152,7 +154,7 @@ _NOT_PROSE = ["pre", "code", "script", "style", "textarea", "kbd", "samp"]
 def leftover_markers(html: str) -> list[tuple[str, str]]:
     """`///` block headers that reached the page as text, at any position outside code:
     blocks Markdown did not recognize."""
-    if "//" not in html:
+    if "///" not in html:  # a header shown as text is three slashes in a row in the HTML too
         return []
     tree = LexborHTMLParser(html)
     tree.strip_tags(_NOT_PROSE)
