@@ -9,7 +9,7 @@ selectolax) implements the WHATWG parsing algorithm, so the checks and the brows
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple, cast
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -23,10 +23,10 @@ _DECLARATION = re.compile(r"<!(?!--)[^>]{0,60}|<\?[^>]{0,60}")
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
+    # A named tuple, not a dataclass: every page's hundreds of elements are built twice per build.
     tag: str
-    attrs: dict[str, str] = field(default_factory=dict)  # a boolean attribute maps to ""
+    attrs: dict[str, str] = {}  # a boolean attribute maps to "" (never mutated)
     text: str = ""  # the raw text of a <script>, else ""
 
 
@@ -35,11 +35,13 @@ def scan(html: str) -> list[Element]:
     tree = LexborHTMLParser(html)
     elements = []
     for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
-        if node.tag is None or node.tag in _NOT_ELEMENTS:
+        tag = node.tag
+        if tag is None or tag in _NOT_ELEMENTS:
             continue
-        attrs = {name: value or "" for name, value in node.attributes.items()}
-        text = node.text(deep=True) if node.tag == "script" else ""
-        elements.append(Element(node.tag, attrs, text))
+        raw = node.attributes
+        attrs = ({name: value or "" for name, value in raw.items()} if None in raw.values()
+                 else cast(dict[str, str], raw))  # a boolean attribute's value is None
+        elements.append(Element(tag, attrs, node.text(deep=True) if tag == "script" else ""))
     return elements
 
 
