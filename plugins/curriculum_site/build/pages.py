@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -31,7 +32,10 @@ TRANSLATION_STATUS = "authoring/translation-status.md"
 DEFAULT_BREAK_MINUTES = 15
 
 
-def _environment(extra_dirs: list[Path]) -> Environment:
+@cache
+def _environment(extra_dirs: tuple[Path, ...]) -> Environment:
+    """One environment for every language (the strings are passed to each render), so each
+    template is compiled once; Jinja reloads a template whose file changed (`mkdocs serve`)."""
     # Templates in the project's overrides/curriculum/ folder win over ours.
     loader = FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)])
     environment = Environment(loader=loader, undefined=StrictUndefined, keep_trailing_newline=True,
@@ -61,7 +65,7 @@ class PageRenderer:
 
     def __init__(self, strings: Catalog, override_dirs: list[Path]):
         self.strings = strings
-        self.environment = _environment(override_dirs)
+        self.environment = _environment(tuple(override_dirs))
 
     def _render(self, template: str, **context) -> bytes:
         text = self.environment.get_template(template).render(t=self.strings, **context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,17 +60,7 @@ class ExerciseRenderer:
         self._catalog = catalog
         self._catalog_source = catalog_source
         self._fields = fields or MarkdownFields()
-        loaders = [FileSystemLoader(str(Path(d) / OVERRIDE_SUBDIR)) for d in override_dirs]
-        self._env = Environment(
-            loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self._env.globals.update(
-            t=self.text, block=self._fields.block, inline=self._fields.inline, shown=shown
-        )
+        self._env = _environment(tuple(map(Path, override_dirs)), self._fields)
         self._rendered: dict[tuple[Exercise, View], str] = {}
 
     def text(self, key: str) -> str:
@@ -102,16 +93,34 @@ class ExerciseRenderer:
         key = (exercise, view)
         if key not in self._rendered:
             self._rendered[key] = self._env.get_template(f"{exercise.type}.html").render(
-                ex=exercise, view=view)
+                ex=exercise, view=view, t=self.text)
         return self._rendered[key]
 
     def render_remember(self, site_id: str) -> str:
-        return self._env.get_template("remember.html").render(setup=self.script_setup(site_id))
+        return self._env.get_template("remember.html").render(setup=self.script_setup(site_id),
+                                                              t=self.text)
 
     def render_progress(self, site_id: str, index: Sequence[Mapping[str, Any]] = ()) -> str:
         return self._env.get_template("progress.html").render(
-            setup=self.script_setup(site_id), index_script=index_script(index)
+            setup=self.script_setup(site_id), index_script=index_script(index), t=self.text
         )
+
+
+# A few builds' worth: `mkdocs serve` builds again, with new plugins, on every change.
+@lru_cache(maxsize=4)
+def _environment(override_dirs: tuple[Path, ...], fields: MarkdownFields) -> Environment:
+    """Shared by every language's renderer (each passes its own strings as `t`), so each template
+    is compiled once per build; a theme's templates by the same name come first."""
+    loaders = [FileSystemLoader(str(folder / OVERRIDE_SUBDIR)) for folder in override_dirs]
+    environment = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES))]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals.update(block=fields.block, inline=fields.inline, shown=shown)
+    return environment
 
 
 def index_script(index: Sequence[Mapping[str, Any]]) -> Markup:
