@@ -24,6 +24,7 @@ from conftest import LANGUAGES, ROOT, language_prefix
 from curriculum_site.catalog import load_catalog
 from curriculum_site.package import PackageResult
 from exercises.test_plugin_build import PAGES, make_project, run_build
+from exercises.test_plugin_build import SITE_ID as FIXTURE_SITE_ID
 from test_foundation_browser import word_only_in
 
 pytestmark = pytest.mark.browser
@@ -108,7 +109,7 @@ def firefox(real_site: Path, real_package: PackageResult, serve,  # noqa: ANN001
                     "choice": "building-trust-check-1", "elsewhere": "privacy.html"},
         "badData": {"key": KEY, "lesson": FIRST["page"], "records": BAD_RECORDS},
         "progress": {"lesson": "modules/trust/lesson.html", "reflection": "trust-building-reflect",
-                     "progressPage": "progress.html", "key": "curriculum:swit-test:progress"},
+                     "progressPage": "progress.html", "key": f"curriculum:{FIXTURE_SITE_ID}:progress"},
         "exit": {"lesson": "modules/04-do-no-harm/lesson.html", "folders": FOLDERS},
         "http": serve(site),
     }

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import wait_until
 
-from .test_plugin_build import PAGES, make_project, run_build
+from .test_plugin_build import PAGES, SITE_ID, make_project, run_build
 
 pytestmark = pytest.mark.browser
 STATUS = "#cx-trust-building-listening .cx-status"
-STORAGE_KEY = "curriculum:swit-test:progress"
+STORAGE_KEY = f"curriculum:{SITE_ID}:progress"
 # The lesson's remember bar, or the progress page, once the site's store has answered.
 SYNCED = "[data-cx-synced]"
 
