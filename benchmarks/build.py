@@ -136,13 +136,19 @@ def build_table(rows: list[BuildRow], repeat: int) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind (median)")
+def parse_options(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options every build benchmark takes (this script's and run_all's)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (median)")
     parser.add_argument("--factors", type=int, nargs="+", default=list(FACTORS),
                         help="curriculum sizes to build, in copies of every module")
     options = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_options(__doc__.splitlines()[0], argv)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
         rows = measure_builds(Path(folder), options.repeat, tuple(options.factors))
     print(build_table(rows, options.repeat))

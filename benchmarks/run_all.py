@@ -8,8 +8,6 @@ the other on this machine, adds the offline package's size by part, prints every
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import platform
 import subprocess
@@ -20,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from build import FACTORS, ROOT, BuildRow, build_table, copy_project, measure_builds
+from build import ROOT, BuildRow, build_table, copy_project, measure_builds, parse_options
 from search import SearchRow, measure_search, search_table
 
 PAGE = ROOT / "docs" / "authoring" / "benchmarks.md"
@@ -108,12 +106,7 @@ def package_sizes() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (median)")
-    parser.add_argument("--factors", type=int, nargs="+", default=list(FACTORS),
-                        help="curriculum sizes to build, in copies of every module")
-    options = parser.parse_args(argv)
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    options = parse_options(__doc__.splitlines()[0], argv)
     print(f"build time at {', '.join(f'{factor}×' for factor in options.factors)} …", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
         builds = measure_builds(Path(folder), options.repeat, tuple(options.factors))
