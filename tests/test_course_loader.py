@@ -145,8 +145,31 @@ def test_runaway_nesting_is_an_error_not_a_recursion_error(curriculum: Path) -> 
     assert "nested more than 50 deep" in str(error) and "Fix:" in str(error)
 
 
+
+def test_a_control_character_is_an_error_at_its_line(curriculum: Path) -> None:
+    module = curriculum / "modules/01-listening/module.yml"
+    edit(module, "summary: Why", "summary: \x07Why")
+    error = error_of(curriculum)
+    assert error.path.endswith("module.yml") and error.line == 3
+    assert "character YAML does not allow (U+0007" in str(error) and "Fix: delete it" in str(error)
+
+
+def test_a_number_where_text_belongs_is_an_error_not_silently_rewritten(curriculum: Path) -> None:
+    # YAML reads 1.10 as the number 1.1: the version an author wrote would be lost.
+    edit(curriculum / "curriculum.yml", "version: 0.0.1", "version: 1.10")
+    error = error_of(curriculum)
+    assert error.line == 3 and "'version' must be text, not a number (1.1)" in str(error)
+    assert "put the text in quotes" in error.fix
+    step = curriculum / "modules/01-listening/session.yml"
+    edit(step, "  - title: Discussion", "  - title: Discussion\n    colour: red")
+    edit(curriculum / "curriculum.yml", "version: 1.10", "version: 0.0.1")
+    error = error_of(curriculum)
+    assert error.line == 11 and "'steps[2].colour' is not a known key in steps[2]" in str(error)
+
+
 @pytest.mark.parametrize(("file", "old", "new", "line", "said"), [
-    ("session.yml", "    minutes: 20", "    minutes: 481", 11, "'minutes' is 481 minutes, more than the 480"),
+    ("session.yml", "    minutes: 20", "    minutes: 481", 11,
+     "'steps[2].minutes' is 481 minutes, more than the 480"),
     ("session.yml", "    minutes: 20", "    minutes: 1000000000000", 11, "more than the 480 (8 hours)"),
     ("module.yml", "duration: 30", "duration: 961", 4, "'duration' is 961 minutes, more than the 960"),
     ("session.yml", "total_minutes: 30", "total_minutes: 99999", 1, "more than the 960 (16 hours)"),

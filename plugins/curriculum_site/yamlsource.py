@@ -47,7 +47,7 @@ class TooDeepError(yaml.MarkedYAMLError):
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class StrictLoader(_SafeLoader):  # type: ignore[valid-type, misc]
+class _StrictLoader(_SafeLoader):  # type: ignore[valid-type, misc]
     """PyYAML's safe loader, refusing duplicate keys instead of keeping the last one."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -62,7 +62,7 @@ class StrictLoader(_SafeLoader):  # type: ignore[valid-type, misc]
         return super().construct_mapping(node, deep=deep)
 
 
-class _LineLoader(StrictLoader):
+class _LineLoader(_StrictLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> SourceMap:
         mapping = SourceMap(super().construct_mapping(node, deep=True))
         mapping.lines = {
@@ -97,11 +97,11 @@ def too_deep(text: str) -> int | None:
     return None
 
 
-def safe_load(text: str, loader: type[yaml.SafeLoader] = StrictLoader) -> Any:
+def _load(text: str) -> Any:
     """Load YAML, refusing duplicate keys and runaway nesting (as a yaml.MarkedYAMLError)."""
     try:
         # str(): libyaml reads only an exact str (Markdown hands blocks over as a subclass).
-        return yaml.load(str(text), Loader=loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(str(text), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except RecursionError:
         # PyYAML builds nested collections recursively: only a file made to break it gets here.
         raise _too_deep(text) from None
@@ -118,18 +118,25 @@ def _too_deep(text: str) -> TooDeepError:
 
 
 def parse_yaml(text: str, path: str | Path, *, first_line: int = 1) -> Any:
-    """Parse YAML text; line numbers are shifted by ``first_line - 1`` (for embedded YAML)."""
+    """Parse YAML text; line numbers are shifted by ``first_line - 1`` (for embedded YAML).
+
+    The one place a YAML mistake becomes an AuthorError: what went wrong, at which line."""
     try:
-        data = safe_load(text, _LineLoader)
+        data = _load(text)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise AuthorError(path, f"the text holds a character YAML does not allow "
+                          f"(U+{error.character:04X}, {error.reason}).", line=line,
+                          fix="delete it: it is usually invisible, pasted in with other text.") from None
     except yaml.MarkedYAMLError as error:
-        detail, fix = yaml_problem(error, first_line)
-        raise AuthorError(path, detail, line=error_line(error, first_line), fix=fix) from None
+        detail, fix = _yaml_problem(error, first_line)
+        raise AuthorError(path, detail, line=_error_line(error, first_line), fix=fix) from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
 
 
-def yaml_problem(error: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[str, str]:
+def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> tuple[str, str]:
     """What went wrong and how to fix it, for YAML whose first line is ``first_line``."""
     if isinstance(error, DuplicateKeyError):
         return (f"{error.problem} (first at line {error.first_line + first_line}).",
@@ -137,10 +144,11 @@ def yaml_problem(error: yaml.MarkedYAMLError, first_line: int = 1) -> tuple[str,
     if isinstance(error, TooDeepError):
         return f"{error.problem}.", "write it with fewer levels: course files need only a few."
     return (f"this is not valid YAML ({error.problem}).",
-            "check indentation, and quote text that contains ': ' or starts with a symbol.")
+            "check indentation, and quote text that contains ': ' or starts with a symbol "
+            "(or write it on the next lines, indented, after '|').")
 
 
-def error_line(error: yaml.MarkedYAMLError, first_line: int) -> int:
+def _error_line(error: yaml.MarkedYAMLError, first_line: int) -> int:
     """The line of the file a YAML error points at, for YAML whose first line is ``first_line``."""
     mark = error.problem_mark or error.context_mark
     return mark.line + first_line if mark else first_line

@@ -44,93 +44,109 @@ def test_every_sample_block_parses_with_its_line() -> None:
 
 OPTION = "  - text: A\n    feedback: fa\n"
 
+# name: (line of the mistake, block type, body, in the detail, in the fix)
 MISTAKES = {
-    "unknown type": ("quiz", "question: Q\n", "unknown exercise type 'quiz'", "choice, scenario"),
-    "bad id": ("choice", "question: Q\n", "lowercase letters, digits and hyphens", "<module-id>-"),
+    "unknown type": (10, "quiz", "question: Q\n", "unknown exercise type 'quiz'", "choice, scenario"),
+    "bad id": (10, "choice", "question: Q\n", "lowercase letters, digits and hyphens", "<module-id>-"),
     "unknown option": (
+        12,
         "choice",
         "question: Q\nanswer: 2\noptions:\n" + OPTION * 2,
-        "unknown option 'answer'",
+        "'answer' is not a known key",
         "spelling",
     ),
     "unknown option in an option": (
+        15,
         "choice",
         "question: Q\noptions:\n  - text: A\n    feedback: f\n    corect: true\n" + OPTION,
-        "options[1].corect",
+        "'options[1].corect' is not a known key",
         "spelling",
     ),
     "no correct option": (
+        10,
         "choice",
         "question: Q\noptions:\n" + OPTION * 2,
         "no option is marked",
         "correct: true",
     ),
     "several correct in single mode": (
+        10,
         "choice",
         "question: Q\noptions:\n" + (OPTION + "    correct: true\n") * 2,
         "allows one correct option",
         "mode: multiple",
     ),
     "option without feedback": (
+        13,
         "choice",
         "question: Q\noptions:\n  - text: A\n    correct: true\n" + OPTION,
         "option 1 has no 'feedback'",
         "feedback:",
     ),
     "empty question": (
+        11,
         "choice",
         "question: ''\noptions:\n  - text: A\n    correct: true\n    feedback: f\n" + OPTION,
         "'question' is empty",
         "question",
     ),
     "missing question": (
+        11,
         "choice",
         "options:\n  - text: A\n    correct: true\n    feedback: f\n" + OPTION,
-        "'question' is missing",
+        "the block has no 'question'",
         "question:",
     ),
     "yes read as boolean": (
+        13,
         "choice",
         "question: Q\noptions:\n  - text: yes\n    correct: true\n    feedback: f\n" + OPTION,
         "'options[1].text' must be text",
         "quotes",
     ),
-    "one option only": ("choice", "question: Q\noptions:\n" + OPTION, "at least 2", "- "),
-    "bad mode": ("choice", "mode: several\nquestion: Q\n", "'mode' is 'several'", "single, multiple"),
-    "empty prompt": ("reflection", "prompt: '  '\n", "'prompt' is empty", "prompt"),
-    "scale without statements": ("scale", "phase: before\nstatements: []\n", "at least 1", "statements"),
-    "scale without phase": ("scale", "statements: [a]\n", "'phase' is missing", "before, after"),
+    "one option only": (12, "choice", "question: Q\noptions:\n" + OPTION, "at least 2", "- "),
+    "bad mode": (11, "choice", "mode: several\nquestion: Q\n", "'several' is not a known value for 'mode'",
+                 "single, multiple"),
+    "empty prompt": (11, "reflection", "prompt: '  '\n", "'prompt' is empty", "prompt"),
+    "scale without statements": (12, "scale", "phase: before\nstatements: []\n", "at least one item",
+                                 "statements"),
+    "scale without phase": (11, "scale", "statements: [a]\n", "has no 'phase'", "before, after"),
     "after scale with statements": (
+        10,
         "scale",
         "phase: after\ncompare: x\nstatements: [a]\n",
         "cannot have its own",
         "Remove",
     ),
     "scenario without recommended choice": (
+        10,
         "scenario",
         "question: Q\nchoices:\n  - text: a\n    rationale: r\n  - text: b\n    rationale: r\n",
         "recommended",
         "recommended: true",
     ),
     "scenario with unknown sector": (
+        11,
         "scenario",
         "sector: army\nquestion: Q\n",
-        "'sector' is 'army'",
+        "'army' is not a known value for 'sector'",
         "health, police",
     ),
-    "body is a list": ("reflection", "- prompt: x\n", "must be a set of 'key: value' lines", "name: value"),
+    "body is a list": (11, "reflection", "- prompt: x\n", "must be a set of 'key: value' lines",
+                       "name: value"),
 }
 
 
 @pytest.mark.parametrize("name", list(MISTAKES))
 def test_mistake_names_file_line_detail_and_fix(name: str) -> None:
-    kind, body, detail, fix = MISTAKES[name]
+    line, kind, body, detail, fix = MISTAKES[name]
     error = error_of(kind, body, "Bad Id" if name == "bad id" else "mod-x")
     assert error.path == "curriculum/lesson.md"
-    assert error.line == 10
+    # The header is on line 10: a mistake in one field names that field's line below it.
+    assert error.line == line
     assert detail in error.detail
     assert fix in error.fix
-    assert str(error).startswith("Error reading curriculum/lesson.md:10: ")
+    assert str(error).startswith(f"Error reading curriculum/lesson.md:{line}: ")
 
 
 def test_malformed_yaml_reports_the_line_inside_the_file() -> None:
@@ -138,7 +154,7 @@ def test_malformed_yaml_reports_the_line_inside_the_file() -> None:
     error = error_of("choice", body)
     # Header on line 10, body from line 11: YAML's problem is on the body's 4th line.
     assert error.line == 14
-    assert "malformed" in error.detail and "line 14" in error.detail
+    assert "not valid YAML" in error.detail and "check indentation" in error.fix
 
 
 def test_after_scale_comparing_unknown_id_is_rejected() -> None:
@@ -164,7 +180,7 @@ def test_an_option_written_twice_is_an_error_not_the_last_one_winning() -> None:
     error = error_of("choice", body)
     assert error.path == "curriculum/lesson.md" and error.line == 16
     assert "the key 'correct' is written twice (first at line 14)" in str(error)
-    assert "Fix: Keep one of them" in str(error)
+    assert "Fix: keep one of them" in str(error)
 
 
 def test_runaway_nesting_in_a_body_is_an_error() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..course.loader import load_session
 from ..course.model import Module
 from ..errors import AuthorError
-from ..fields import Fields
+from ..fields import Fields, Origin
 from ..status import recorded_version, source_version
 from ..yamlsource import load_yaml
 
@@ -21,7 +21,7 @@ def translated_module(module: Module, folder: Path) -> Module | None:
     path = folder / "module.yml"
     if not path.is_file():
         return None
-    fields = Fields(load_yaml(path), path, "a translated module.yml")
+    fields = Fields(load_yaml(path), Origin(path), "a translated module.yml")
     fields.reject_unknown(TRANSLATABLE_MODULE_KEYS + TRANSLATION_KEYS)
     session = module.session
     session_path = folder / "session.yml"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import AuthorError
-from ..fields import Fields
+from ..fields import Fields, Origin
 from ..yamlsource import line_of, load_yaml
 from .model import (
     ACTIVITY_TYPES,
@@ -42,7 +42,7 @@ def load_course(root: Path) -> Course:
     """Load ``root/curriculum.yml`` and every module it lists, or raise an AuthorError."""
     path = root / "curriculum.yml"
     data = load_yaml(path)
-    fields = Fields(data, path, "curriculum.yml")
+    fields = Fields(data, Origin(path), "curriculum.yml")
     fields.reject_unknown(COURSE_KEYS)
     site_id = fields.text("site_id")
     if not SITE_ID.match(site_id):
@@ -102,7 +102,7 @@ def load_module(folder: Path) -> Module:
         raise AuthorError(folder, "this is not a module folder name.",
                           fix="name folders like '02-building-trust'.")
     path = folder / "module.yml"
-    fields = Fields(load_yaml(path), path, "module.yml")
+    fields = Fields(load_yaml(path), Origin(path), "module.yml")
     fields.reject_unknown(MODULE_KEYS)
     module_id = fields.text("id")
     if module_id != match["id"]:
@@ -136,13 +136,13 @@ def load_module(folder: Path) -> Module:
 def load_session(path: Path, extra_keys: tuple[str, ...] = (), *,
                  duration: int | None = None) -> SessionPlan:
     """Load a session plan; its steps' minutes must add up to its total (and to ``duration``)."""
-    fields = Fields(load_yaml(path), path, "session.yml")
+    fields = Fields(load_yaml(path), Origin(path), "session.yml")
     fields.reject_unknown(SESSION_KEYS + extra_keys)
     total = fields.minutes("total_minutes", maximum=MODULE_MAX_MINUTES)
     if duration is not None and total != duration:
         raise fields.error("total_minutes", f"total_minutes is {total} but module.yml gives a "
                            f"duration of {duration}.", "make them equal.")
-    steps = tuple(_load_step(item, line, path) for item, line in fields.items("steps"))
+    steps = tuple(_load_step(step) for step in fields.mappings("steps"))
     spent = sum(step.minutes for step in steps)
     if spent != total:
         raise fields.error("steps", f"the steps add up to {spent} minutes but total_minutes is {total}.",
@@ -160,8 +160,7 @@ def load_session(path: Path, extra_keys: tuple[str, ...] = (), *,
     )
 
 
-def _load_step(item, line: int | None, path: Path) -> Step:
-    fields = Fields(item, path, f"the step at line {line}")
+def _load_step(fields: Fields) -> Step:
     fields.reject_unknown(STEP_KEYS)
     return Step(
         title=fields.text("title"),
@@ -169,5 +168,5 @@ def _load_step(item, line: int | None, path: Path) -> Step:
         kind=fields.choice("kind", STEP_KINDS),
         instructions=fields.text("instructions"),
         exercise=fields.text("exercise", required=False),
-        line=line,
+        line=fields.line,
     )
