@@ -21,7 +21,7 @@ from pymdownx.blocks.block import Block
 
 from curriculum_site.errors import AuthorError
 
-from .fields import FieldNotInline
+from .field_markdown import FieldNotInline
 from .model import EXERCISE_TYPES, Exercise, LocatedExercise, ScaleExercise, View
 from .parser import link_after_scale, parse_exercise
 from .progress import relative_to

@@ -23,7 +23,7 @@ from curriculum_site.languages import current_language
 
 from .blocks import ExercisesExtension, PageSource
 from .config import ExercisesConfig
-from .fields import MarkdownFields
+from .field_markdown import MarkdownFields
 from .model import EXERCISE_TYPES, LocatedExercise
 from .progress import LearnerPage, progress_index
 from .render import ExerciseRenderer

@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from .fields import MarkdownFields
+from .field_markdown import MarkdownFields
 from .model import LocatedExercise
 from .render import plain_label
 

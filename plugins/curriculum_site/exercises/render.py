@@ -14,7 +14,7 @@ from markupsafe import Markup
 from curriculum_site.catalog import Catalog
 from curriculum_site.errors import AuthorError
 
-from .fields import MarkdownFields
+from .field_markdown import MarkdownFields
 from .model import ChoiceExercise, Exercise, ReflectionExercise, ScenarioExercise, View
 from .order import shown
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
 
-from ..exercises.fields import MarkdownFields
+from ..exercises.field_markdown import MarkdownFields
 from ..exercises.model import LocatedExercise
 from ..exercises.order import FOLLOW_UP, DecisionPoint, decision_points
 from .checks import Finding, display_path
