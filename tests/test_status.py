@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import edit_config, fixture_project, plugin_options
+from curriculum_site.cli import EXIT_PIPE_CLOSED
 from curriculum_site.errors import AuthorError
 from curriculum_site.status import (
     State,
     check_orphans,
     language_status,
-    main,
     report_lines,
     source_version,
     translatable_sources,
 )
+from curriculum_site.status.__main__ import main
 
 LESSON = "curriculum/modules/01-x/lesson.md"
 MODULE = "curriculum/modules/01-x/module.yml"
@@ -99,9 +103,32 @@ def test_a_translation_without_an_english_file_is_an_error(project: Path) -> Non
     check_orphans("es", project, project / "translations")  # no translations at all: fine
 
 
-def test_command_reports_each_language(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(project / "translations/fr/docs/index.md", "# Accueil\n")
-    assert main(["--root", str(project), "fr", "es"]) == 0
+def test_command_reports_each_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "course")
+    config = project / "mkdocs.yml"
+    assert main(["-f", str(config), "fr", "es"]) == 0
     out = capsys.readouterr().out
-    assert "fr: 0 up to date, 0 stale, 1 no version, 3 missing" in out
-    assert "es: 0 up to date, 0 stale, 0 no version, 4 missing" in out
+    assert "fr: 2 up to date, 0 stale, 0 no version, 3 missing" in out
+    assert "es: 0 up to date, 0 stale, 0 no version, 5 missing" in out
+
+
+def test_command_reads_where_translations_are_from_the_course_plugin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "course")
+    (project / "translations").rename(project / "languages")
+    edit_config(project, lambda config: plugin_options(config, "curriculum/course").update(
+        translations_dir="languages"))
+    assert main(["-f", str(project / "mkdocs.yml")]) == 0
+    assert "fr: 2 up to date, 0 stale, 0 no version, 3 missing" in capsys.readouterr().out
+
+
+def test_command_stops_quietly_when_its_reader_does(tmp_path: Path) -> None:
+    """``python -m curriculum_site.status | head``: no BrokenPipeError traceback."""
+    project = fixture_project(tmp_path / "course")
+    command = [sys.executable, "-m", "curriculum_site.status", "-f", str(project / "mkdocs.yml")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the report is written: every write meets a closed pipe
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) == EXIT_PIPE_CLOSED, errors
+    assert errors == ""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..build.access import COURSE_PLUGIN
+from ..build.access import COURSE_PLUGIN, listed_plugin
 from ..build.curriculum import build_curriculum
 from ..build.plugin import CoursePlugin
 from ..catalog import SOURCE_LANGUAGE
@@ -35,15 +35,8 @@ PLUGIN_NAME = "curriculum/lint"
 def lint_project(config_file: Path) -> list[Finding]:
     """Every finding in the project of ``config_file``; an AuthorError if it cannot be read."""
     config = load_config(str(config_file))
-    plugin = config.plugins.get(PLUGIN_NAME)
-    if not isinstance(plugin, LintPlugin):
-        raise AuthorError(config_file, f"the {PLUGIN_NAME} plugin is not listed.",
-                          fix=f"add '- {PLUGIN_NAME}' under plugins.")
-    course_plugin = config.plugins.get(COURSE_PLUGIN)
-    if not isinstance(course_plugin, CoursePlugin):
-        raise AuthorError(config_file, f"the {COURSE_PLUGIN} plugin is not listed.",
-                          fix=f"add '- {COURSE_PLUGIN}' first under plugins.")
-    settings = plugin.config
+    settings = listed_plugin(config, PLUGIN_NAME, LintPlugin).config
+    course_plugin = listed_plugin(config, COURSE_PLUGIN, CoursePlugin)
     # The curriculum as a build reads it: validated, catalogs loaded, exercises parsed and
     # translations' exercises compared with their source's (nothing is written).
     build = build_curriculum(course_plugin.settings(config), site_languages(config))

@@ -1,4 +1,4 @@
-"""Which translated files are up to date, stale or missing: ``python -m curriculum_site.status``.
+"""Which translated files are up to date, stale or missing (the report: ``python -m curriculum_site.status``).
 
 Each translated file names the version of the English file it translates, as the first 12 hex
 digits of the SHA-256 of that file's bytes: ``translation_of:`` in a Markdown page's front
@@ -9,24 +9,20 @@ it and writes the new version.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .catalog import SOURCE_LANGUAGE
-from .course.loader import load_course
-from .errors import AuthorError
-from .yamlsource import line_of, load_yaml, parse_yaml, read_markdown
+from ..errors import AuthorError
+from ..yamlsource import line_of, load_yaml, parse_yaml, read_markdown
 
 VERSION_KEY = "translation_of"
 VERSION_LENGTH = 12
 # The files a translator translates, relative to the project root; their translations live at
-# the same relative path under translations/<lang>/.
+# the same relative path under <translations_dir>/<lang>/ (the course plugin's setting).
 TRANSLATABLE = ("docs/**/*.md", "curriculum/about.md", "curriculum/modules/*/lesson.md",
                 "curriculum/modules/*/handout.md", "curriculum/modules/*/module.yml",
                 "curriculum/modules/*/session.yml")
@@ -182,27 +178,3 @@ def report_lines(statuses: Iterable[LanguageStatus]) -> list[str]:
                 lines.append(f"              {translation.path}: after updating it, write "
                              f"{VERSION_KEY}: \"{translation.version}\"")
     return lines
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m curriculum_site.status", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
-    parser.add_argument("languages", nargs="*",
-                        help="languages to report (default: all of curriculum/curriculum.yml)")
-    options = parser.parse_args(argv)
-    root: Path = options.root
-    try:
-        languages = options.languages or [
-            language for language in load_course(root / "curriculum").languages
-            if language != SOURCE_LANGUAGE]
-        statuses = [language_status(language, root, root / "translations") for language in languages]
-    except AuthorError as error:
-        print(error, file=sys.stderr)
-        return 1
-    print("\n".join(report_lines(statuses)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
