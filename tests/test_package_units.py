@@ -57,6 +57,19 @@ def test_link_check_reports_missing_files_and_anchors_and_nothing_else(tmp_path)
     ]
 
 
+
+def test_link_check_sees_the_links_a_browser_sees(tmp_path):
+    # '<!-->' is a whole (empty) comment to a browser, which shows the link after it; a lenient
+    # parser reading on to the next '-->' would hide it. An id inside a comment is no anchor.
+    site = _write(tmp_path, {
+        "index.html": '<p><!--> <a href="gone.html">shown</a> --></p><!-- <p id="hidden"> -->'
+                      '<a href="#hidden">to a comment</a>',
+    })
+    assert find_broken_links(site) == [
+        BrokenLink("index.html", "#hidden", "has no anchor id 'hidden' in index.html"),
+        BrokenLink("index.html", "gone.html", "points to a missing file"),
+    ]
+
 def test_link_check_counts_only_the_files_it_is_given(tmp_path):
     site = _write(tmp_path, {"index.html": '<a href="sitemap.xml">map</a>', "sitemap.xml": ""})
     assert find_broken_links(site) == []

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 # The attributes a browser follows or loads from; anything else (data-*, srcset) is not checked.
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
@@ -25,30 +26,24 @@ class BrokenLink:
         return f"{self.page}: '{self.target}' {self.reason}"
 
 
-class _PageParser(HTMLParser):
-    """Collects the links of one page and the ids its #fragments may point to."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"] or "")
-        wanted = LINK_ATTRIBUTES.get(tag)
-        if wanted and values.get(wanted) is not None:
-            self.links.append(values[wanted] or "")
+@dataclass(frozen=True)
+class _Page:
+    links: list[str]  # as written, in document order
+    ids: set[str]  # what a #fragment may point to: every id, and the name of an <a>
 
 
-def _parse(path: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    return parser
+# Lexbor (through selectolax), as every other check of a built page reads it: the elements a
+# browser builds, not what a lenient parser guesses (safety/htmlscan.py says why that matters).
+_LINKS = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINK_ATTRIBUTES.items())
+
+
+def _parse(path: Path) -> _Page:
+    tree = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace"))
+    links = [node.attributes.get(LINK_ATTRIBUTES.get(node.tag or "", "")) or ""
+             for node in tree.css(_LINKS)]
+    ids = ({node.attributes.get("id") or "" for node in tree.css("[id]")}
+           | {node.attributes.get("name") or "" for node in tree.css("a[name]")})
+    return _Page(links, ids - {""})
 
 
 def site_files(site_dir: Path) -> set[str]:
@@ -65,9 +60,9 @@ def find_broken_links(site_dir: Path, files: Collection[str] | None = None) -> l
     the root of the reader's disk.
     """
     present = set(site_files(site_dir) if files is None else files)
-    parsed: dict[str, _PageParser] = {}
+    parsed: dict[str, _Page] = {}
 
-    def page(name: str) -> _PageParser:
+    def page(name: str) -> _Page:
         if name not in parsed:
             parsed[name] = _parse(site_dir / name)
         return parsed[name]

@@ -3,6 +3,11 @@ files it links to, and the language menu, which a one-language ZIM cannot honour
 
 Each ZIM holds one language, so the header's language menu would lead to pages the file does
 not have (zimcheck reports each of those links as broken): it is cut out of the page.
+
+Python's HTMLParser, where every other reader of a built page uses Lexbor (links.py,
+safety/htmlscan.py): cutting the menu out needs its place in the page's text, which only
+HTMLParser gives (getpos); rebuilding the page from Lexbor's tree instead would rewrite every
+tag of it (attribute quoting, void elements) in the file Kiwix serves.
 """
 
 from __future__ import annotations
