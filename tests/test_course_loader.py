@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
-from conftest import FIXTURES
+from conftest import FIXTURES, fixture_project
+from curriculum_site.build.access import project_curriculum
 from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
 from curriculum_site.status import recorded_version
-from curriculum_site.trainer.schedule import LessonExercises
 
 
 @pytest.fixture
@@ -182,11 +183,12 @@ def test_minutes_have_sane_bounds(curriculum: Path, file: str, old: str, new: st
     assert said in str(error) and "Fix:" in str(error)
 
 
-def test_a_lesson_saved_as_latin_1_names_the_file_and_line(curriculum: Path) -> None:
-    lesson = curriculum / "modules/01-listening/lesson.md"
+def test_a_lesson_saved_as_latin_1_names_the_file_and_line(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "course")
+    lesson = project / "curriculum/modules/01-listening/lesson.md"
     lesson.write_bytes("# Listening\n\nÉcouter, c'est agir.\n".encode("latin-1"))
     with pytest.raises(AuthorError) as caught:
-        LessonExercises.read(lesson)
+        project_curriculum(load_config(str(project / "mkdocs.yml")))
     assert caught.value.path.endswith("lesson.md") and caught.value.line == 3
     assert "not UTF-8 text (byte 0xc9" in str(caught.value) and "Fix: save it as UTF-8" in str(caught.value)
 

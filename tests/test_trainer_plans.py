@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
-from conftest import FIXTURES, ROOT
-from curriculum_site.build.pages import PageRenderer, TimedSession
+from conftest import ROOT, fixture_project
+from curriculum_site.build.access import project_curriculum
+from curriculum_site.build.pages import FACILITATOR_GUIDE, PageRenderer
 from curriculum_site.catalog import load_catalog
 from curriculum_site.course import load_course
 from curriculum_site.errors import AuthorError
-from curriculum_site.trainer.schedule import LessonExercises
 
 CHOICE = """/// choice | listening-check
 mode: single
@@ -33,18 +33,21 @@ prompt: What will you change?
 
 
 @pytest.fixture
-def curriculum(tmp_path: Path) -> Path:
-    target = tmp_path / "curriculum"
-    shutil.copytree(FIXTURES / "course" / "curriculum", target)
-    lesson = target / "modules/01-listening/lesson.md"
+def project(tmp_path: Path) -> Path:
+    """The fixture course whose session plan runs one of its lesson's two exercises."""
+    project = fixture_project(tmp_path / "course")
+    module = "curriculum/modules/01-listening"
+    lesson = project / module / "lesson.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\n" + CHOICE + "\nMore.\n\n" + REFLECTION,
                       encoding="utf-8")
-    session = target / "modules/01-listening/session.yml"
+    # Its French lesson has no exercises yet: French falls back to the English lesson.
+    (project / "translations/fr" / module / "lesson.md").unlink()
+    session = project / module / "session.yml"
     text = session.read_text(encoding="utf-8")
     session.write_text(text.replace("    kind: discussion\n",
                                     "    kind: discussion\n    exercise: listening-check\n"),
                        encoding="utf-8")
-    return target
+    return project
 
 
 @pytest.fixture
@@ -52,30 +55,32 @@ def renderer() -> PageRenderer:
     return PageRenderer(load_catalog(ROOT / "translations", "en"), [])
 
 
-def session_of(curriculum: Path) -> TimedSession:
-    module = load_course(curriculum).modules[0]
-    return TimedSession.of(module, LessonExercises.read(module.lesson))
+def staged_page(project: Path, src_uri: str) -> str:
+    """A page the course plugin stages for ``project``'s build, compiled as the build does."""
+    return project_curriculum(load_config(str(project / "mkdocs.yml"))).files[src_uri].content.decode()
 
 
-def test_each_step_starts_where_the_last_one_ended(curriculum: Path) -> None:
-    session = session_of(curriculum)
-    assert [(step.start, step.end) for step in session.steps] == [(0, 10), (10, 30)]
+def session_plan(project: Path) -> str:
+    return staged_page(project, "modules/01-listening/session-plan.md")
 
 
-def test_the_timing_table_shows_offsets_a_script_can_turn_into_times(
-    curriculum: Path, renderer: PageRenderer
-) -> None:
-    page = renderer.session_plan(session_of(curriculum)).decode()
+def test_each_step_starts_where_the_last_one_ended(project: Path) -> None:
+    page = session_plan(project)
+    assert '| <span data-clock="listening" data-offset="0">0:00</span> | 1. Welcome | 10 |' in page
     assert '| <span data-clock="listening" data-offset="10">0:10</span> | 2. Discussion | 20 |' in page
     assert '<span data-clock="listening" data-offset="30">0:30</span> | End of the session' in page
+
+
+def test_the_timing_table_shows_offsets_a_script_can_turn_into_times(project: Path) -> None:
+    page = session_plan(project)
     assert 'data-session-clock="listening" data-print="hide" hidden' in page
     assert '<li><label><input type="checkbox"> Flip chart</label></li>' in page
 
 
 def test_a_step_links_to_the_answers_of_the_exercise_it_runs_and_the_rest_are_listed(
-    curriculum: Path, renderer: PageRenderer
+    project: Path,
 ) -> None:
-    page = renderer.session_plan(session_of(curriculum)).decode()
+    page = session_plan(project)
     step = page.index("### 2. Discussion")
     check = page.index("[Answer key: Check your understanding](answer-key.md#cx-listening-check)")
     other = page.index("## Other exercises in the lesson")
@@ -86,21 +91,15 @@ def test_a_step_links_to_the_answers_of_the_exercise_it_runs_and_the_rest_are_li
     assert "/// choice" not in page
 
 
-def test_the_answer_key_holds_every_exercise_of_the_lesson_for_trainers(
-    curriculum: Path, renderer: PageRenderer
-) -> None:
-    module = load_course(curriculum).modules[0]
-    page = renderer.answer_key(module, LessonExercises.read(module.lesson)).decode()
+def test_the_answer_key_holds_every_exercise_of_the_lesson_for_trainers(project: Path) -> None:
+    page = staged_page(project, "modules/01-listening/answer-key.md")
     assert page.startswith("---\nexercise_view: trainer\n---\n# Answer key: Listening\n")
     assert CHOICE.strip() in page and REFLECTION.strip() in page
 
 
-def test_the_facilitator_guide_gathers_the_session_plans_in_order_with_contents(
-    renderer: PageRenderer,
-) -> None:
+def test_the_facilitator_guide_gathers_the_session_plans_in_order_with_contents() -> None:
     course = load_course(ROOT / "curriculum")
-    sessions = [TimedSession.of(m, LessonExercises.read(m.lesson)) for m in course.modules]
-    page = renderer.facilitator_guide(sessions).decode()
+    page = staged_page(ROOT, FACILITATOR_GUIDE)
     anchors = [page.index(f'<div class="trainer-guide-module" id="module-{m.id}">') for m in course.modules]
     assert anchors == sorted(anchors)
     for module in course.modules:
@@ -117,17 +116,18 @@ def test_the_agenda_carries_each_modules_minutes_for_its_script(renderer: PageRe
     assert "<script" not in page
 
 
-def test_a_step_running_an_exercise_the_lesson_lacks_names_the_step_line(curriculum: Path) -> None:
-    session = curriculum / "modules/01-listening/session.yml"
+def test_a_step_running_an_exercise_the_lesson_lacks_names_the_step_line(project: Path) -> None:
+    session = project / "curriculum/modules/01-listening/session.yml"
     session.write_text(session.read_text(encoding="utf-8").replace("listening-check", "listening-chek"),
                        encoding="utf-8")
     with pytest.raises(AuthorError) as caught:
-        session_of(curriculum)
+        session_plan(project)
     assert caught.value.path.endswith("session.yml") and caught.value.line == 10
     assert "'listening-chek'" in str(caught.value) and "listening-check" in caught.value.fix
 
 
-def test_a_session_that_does_not_fill_the_modules_duration_names_the_line(curriculum: Path) -> None:
+def test_a_session_that_does_not_fill_the_modules_duration_names_the_line(project: Path) -> None:
+    curriculum = project / "curriculum"
     module = curriculum / "modules/01-listening/module.yml"
     text = module.read_text(encoding="utf-8")
     duration = next(line for line in text.splitlines() if line.startswith("duration:"))

@@ -9,9 +9,13 @@ from curriculum_site.errors import AuthorError
 from curriculum_site.exercises.blocks import ExercisesExtension, PageSource
 from curriculum_site.exercises.parity import check_parity
 from curriculum_site.exercises.parser import parse_markdown
-from curriculum_site.exercises.scan import exercise_blocks, leftover_markers, scan_blocks
+from curriculum_site.exercises.scan import ScannedBlock, leftover_markers, scan_blocks
 
 from .exercise_samples import ALL, CHOICE, SCALES
+
+
+def exercise_blocks(text: str) -> list[ScannedBlock]:
+    return [block for block in scan_blocks(text) if block.is_exercise]
 
 
 def test_scan_gives_header_line_type_id_and_exact_body() -> None:

@@ -1,5 +1,6 @@
 """The one way our other plugins reach the build's curriculum: ``curriculum_build(config)``;
-and the one way a command run outside a build reaches a plugin's settings: ``listed_plugin``."""
+and the one way commands and tests run outside a build reach it: ``project_curriculum(config)``
+compiles it as the course plugin would, from a loaded mkdocs.yml (``load_config``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ..errors import AuthorError
-from .curriculum import CurriculumBuild
+from ..languages import site_languages
+from .curriculum import CurriculumBuild, Settings, build_curriculum
+from .plugin import CoursePlugin
 
 COURSE_PLUGIN = "curriculum/course"
 _Plugin = TypeVar("_Plugin", bound=BasePlugin)
@@ -35,3 +38,14 @@ def listed_plugin(config: MkDocsConfig, name: str, kind: type[_Plugin]) -> _Plug
         raise AuthorError(Path(config.config_file_path), f"the {name} plugin is not listed.",
                           fix=f"add '- {name}'{first} under plugins.")
     return plugin
+
+
+def course_settings(config: MkDocsConfig) -> Settings:
+    """Where a project's curriculum, translations and stage are: its course plugin's settings."""
+    return listed_plugin(config, COURSE_PLUGIN, CoursePlugin).settings(config)
+
+
+def project_curriculum(config: MkDocsConfig) -> CurriculumBuild:
+    """The curriculum a build of ``config`` compiles in its on_config (checked, staged in
+    memory, every source parsed), without writing anything or building the site."""
+    return build_curriculum(course_settings(config), site_languages(config))

@@ -7,7 +7,7 @@ Pure API for other plugins (answer keys, translation parity); the MkDocs plugin 
 from .model import EXERCISE_TYPES, Exercise, LocatedExercise
 from .parity import check_parity
 from .parser import parse_exercise, parse_markdown
-from .scan import ScannedBlock, exercise_blocks, scan_blocks
+from .scan import ScannedBlock, scan_blocks
 
 __all__ = [
     "EXERCISE_TYPES",
@@ -15,7 +15,6 @@ __all__ = [
     "LocatedExercise",
     "ScannedBlock",
     "check_parity",
-    "exercise_blocks",
     "parse_exercise",
     "parse_markdown",
     "scan_blocks",

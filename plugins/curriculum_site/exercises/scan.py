@@ -139,11 +139,6 @@ def prose_lines(markdown: str) -> list[str]:
     return ["" if reader.hidden(line) else line for line in markdown.split("\n")]
 
 
-def exercise_blocks(markdown: str) -> list[ScannedBlock]:
-    """Only the exercise blocks, in document order."""
-    return [block for block in scan_blocks(markdown) if block.is_exercise]
-
-
 # A block header shown as text, anywhere in a text: not after a letter, ':' or '/' (a
 # file:/// address is not one).
 _MARKER = re.compile(r"(?<![\w:/])/{3,}[ ]*(?P<kind>[A-Za-z][\w-]*)(?:[ ]*\|[ ]*(?P<arg>[^\n]*))?")

@@ -15,13 +15,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..build.access import COURSE_PLUGIN, listed_plugin
-from ..build.curriculum import build_curriculum
-from ..build.plugin import CoursePlugin
+from ..build.access import listed_plugin, project_curriculum
 from ..catalog import SOURCE_LANGUAGE
 from ..errors import AuthorError
 from ..exercises.parser import parse_markdown
-from ..languages import site_languages
 from ..yamlsource import read_text
 from .answers import CourseExercises, answer_cue_findings, length_findings
 from .checks import Finding, author_files, check_text
@@ -36,10 +33,9 @@ def lint_project(config_file: Path) -> list[Finding]:
     """Every finding in the project of ``config_file``; an AuthorError if it cannot be read."""
     config = load_config(str(config_file))
     settings = listed_plugin(config, PLUGIN_NAME, LintPlugin).config
-    course_plugin = listed_plugin(config, COURSE_PLUGIN, CoursePlugin)
     # The curriculum as a build reads it: validated, catalogs loaded, exercises parsed and
     # translations' exercises compared with their source's (nothing is written).
-    build = build_curriculum(course_plugin.settings(config), site_languages(config))
+    build = project_curriculum(config)
     curriculum, translations = build.settings.curriculum_dir, build.settings.translations_dir
     excerpts = load_fingerprint(build.project / settings.source_fingerprint)
     glossaries = {language: load_glossary(glossary_path(curriculum, translations, language), language)

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..build.access import COURSE_PLUGIN, listed_plugin
-from ..build.plugin import CoursePlugin
+from ..build.access import course_settings
 from ..catalog import SOURCE_LANGUAGE
 from ..cli import print_lines
 from ..course.loader import load_course
@@ -33,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     try:
         config = load_config(str(options.config_file.resolve()))
-        settings = listed_plugin(config, COURSE_PLUGIN, CoursePlugin).settings(config)
+        settings = course_settings(config)
         languages = options.languages or [
             language for language in load_course(settings.curriculum_dir).languages
             if language != SOURCE_LANGUAGE]

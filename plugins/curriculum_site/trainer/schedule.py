@@ -10,8 +10,7 @@ from pathlib import Path
 
 from ..course.model import SessionPlan, Step
 from ..errors import AuthorError
-from ..exercises.scan import ScannedBlock, exercise_blocks
-from ..yamlsource import read_markdown
+from ..exercises.scan import ScannedBlock
 
 
 @dataclass(frozen=True)
@@ -20,10 +19,6 @@ class LessonExercises:
 
     path: Path
     blocks: tuple[ScannedBlock, ...]
-
-    @classmethod
-    def read(cls, path: Path) -> LessonExercises:
-        return cls(path, tuple(exercise_blocks(read_markdown(path))))
 
     def block(self, exercise_id: str) -> ScannedBlock | None:
         return next((block for block in self.blocks if block.argument == exercise_id), None)
