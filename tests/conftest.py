@@ -83,12 +83,31 @@ def fixture_project(target: Path, name: str = "course") -> Path:
     return project
 
 
+class PythonName(str):
+    """A ``!!python/name:`` value of mkdocs.yml (the emoji generator), kept as its name."""
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data, without importing what a ``!!python/name:`` value names."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes mkdocs.yml back with its ``!!python/name:`` values as they were."""
+
+
+_PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+ConfigLoader.add_multi_constructor(_PYTHON_NAME, lambda loader, suffix, node: PythonName(suffix))
+_ConfigDumper.add_representer(PythonName, lambda dumper, name: dumper.represent_scalar(
+    _PYTHON_NAME + name, ""))
+
+
 def edit_config(project: Path, change: Callable[[dict[str, Any]], object]) -> None:
     """Change ``project``'s mkdocs.yml as data: ``change`` edits the loaded mapping in place."""
     path = project / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506 - safe
     change(config)
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
 
 
 def plugin_options(config: dict[str, Any], name: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURES, ROOT, build_site, fixture_project, plugin_options, read
+from conftest import FIXTURES, ROOT, ConfigLoader, build_site, fixture_project, plugin_options, read
 from curriculum_site.build.plugin import with_notice
 
 
@@ -19,22 +19,16 @@ def site(fixture_site: Path) -> Path:
     return fixture_site
 
 
-def test_the_fixture_runs_the_sites_plugins_in_its_order_and_its_search_separator() -> None:
-    site, fixture = (yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Config)
+def test_the_fixture_runs_the_sites_plugins_and_extensions_in_their_order() -> None:
+    site, fixture = (yaml.load((folder / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
                      for folder in (ROOT, FIXTURES / "course"))
-    assert _plugin_names(fixture) == _plugin_names(site)
+    assert _names(fixture["plugins"]) == _names(site["plugins"])
     assert plugin_options(fixture, "search") == plugin_options(site, "search")
+    assert fixture["markdown_extensions"] == site["markdown_extensions"]
 
 
-class _Config(yaml.SafeLoader):
-    """mkdocs.yml as data; a `!!python/name:` value (an emoji generator) stays its name."""
-
-
-_Config.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-
-
-def _plugin_names(config: dict) -> list[str]:
-    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in config["plugins"]]
+def _names(entries: list) -> list[str]:
+    return [entry if isinstance(entry, str) else next(iter(entry)) for entry in entries]
 
 
 def test_every_language_gets_every_module_page(site: Path) -> None:
