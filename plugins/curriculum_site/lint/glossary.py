@@ -11,7 +11,8 @@ from pathlib import Path
 from ..catalog import SOURCE_LANGUAGE
 from ..errors import AuthorError
 from ..exercises.scan import prose_lines
-from ..yamlsource import line_of, load_yaml
+from ..fields import Fields, Origin
+from ..yamlsource import load_yaml
 
 GLOSSARY_NAME = "glossary.yml"
 # A code block or a `code span` quotes a term (e.g. an authoring guide naming what to avoid).
@@ -79,35 +80,19 @@ def load_glossary(path: Path, language: str) -> Glossary:
     if not path.is_file():
         raise AuthorError(path, f"the '{language}' glossary of terms to avoid is missing.",
                           fix="create it with 'language:' and 'terms:', like curriculum/glossary.yml.")
-    data = load_yaml(path)
-    if not isinstance(data, dict) or data.get("language") != language:
-        raise AuthorError(path, f"a glossary starts with 'language: {language}'.",
-                          line=line_of(data, "language"), fix=f"write 'language: {language}'.")
-    items = data.get("terms")
-    if not isinstance(items, list) or not items:
-        raise AuthorError(path, "'terms' must be a list of entries with avoid, prefer and why.",
-                          line=line_of(data, "terms"), fix="see curriculum/glossary.yml.")
-    return Glossary(path, language, tuple(_term(path, items, index) for index in range(len(items))))
+    fields = Fields(load_yaml(path), Origin(path, guide="curriculum/glossary.yml"), "a glossary")
+    fields.reject_unknown(("language", "terms"))
+    if fields.text("language") != language:
+        raise fields.error("language", f"a glossary starts with 'language: {language}'.",
+                           f"write 'language: {language}'.")
+    return Glossary(path, language, tuple(_term(term) for term in fields.mappings("terms")))
 
 
-def _term(path: Path, items: list, index: int) -> Term:
-    item = items[index]
-    line = line_of(items, index)
-    if not isinstance(item, dict):
-        raise AuthorError(path, "each term is a mapping with avoid, prefer and why.", line=line,
-                          fix="write '- avoid: [word, words]' then 'prefer:' and 'why:'.")
-    avoid = item.get("avoid")
-    if isinstance(avoid, str):
-        avoid = [avoid]
-    if not isinstance(avoid, list) or not avoid or not all(isinstance(a, str) and a.strip()
-                                                            for a in avoid):
-        raise AuthorError(path, "'avoid' must list one or more words or phrases.",
-                          line=line_of(item, "avoid") or line, fix="write 'avoid: [word, words]'.")
-    for key in ("prefer", "why"):
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            raise AuthorError(path, f"the term '{avoid[0]}' needs a '{key}' text.",
-                              line=line_of(item, key) or line, fix=f"write '{key}: ...'.")
-    return Term(tuple(a.strip() for a in avoid), item["prefer"].strip(), item["why"].strip())
+def _term(term: Fields) -> Term:
+    term.reject_unknown(("avoid", "prefer", "why"))
+    # One word or phrase may be written without the list's brackets.
+    avoid = (term.text("avoid"),) if isinstance(term.data.get("avoid"), str) else term.texts("avoid")
+    return Term(avoid, term.text("prefer"), term.text("why"))
 
 
 def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
