@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 from ..build.access import listed_plugin, project_curriculum
 from ..catalog import SOURCE_LANGUAGE
+from ..cli import print_lines
 from ..errors import AuthorError
 from ..exercises.parser import parse_markdown
 from ..yamlsource import read_text
@@ -70,13 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     failing = [finding for finding in findings if finding.blocking]
     for finding in failing:
         print(finding, file=sys.stderr)
-    reported = [finding for finding in findings if not finding.blocking]
+    reported = [f"  {finding}" for finding in findings if not finding.blocking]
     if reported:
-        print(f"Reported only (answer_cues: info in {options.config_file}):")
-        for finding in reported:
-            print(f"  {finding}")
-    print(f"{len(failing)} finding(s).", file=sys.stderr if failing else sys.stdout)
-    return 1 if failing else 0
+        reported.insert(0, f"Reported only (answer_cues: info in {options.config_file}):")
+    summary = f"{len(failing)} finding(s)."
+    if failing:
+        status = print_lines(reported)
+        print(summary, file=sys.stderr)
+        return status or 1
+    return print_lines([*reported, summary])
 
 
 if __name__ == "__main__":
