@@ -6,9 +6,14 @@ import pytest
 
 from curriculum_site.languages import SiteLanguage
 from curriculum_site.safety import csp
-from curriculum_site.safety.checks import content_problems, page_problems
+from curriculum_site.safety.checks import checked_elements, content_problems, page_problems
 from curriculum_site.safety.external import external_assets, is_outside_site
-from curriculum_site.safety.htmlscan import declarations, scan, without_comments
+from curriculum_site.safety.htmlscan import (
+    declarations,
+    may_hold_script_attribute,
+    scan,
+    without_comments,
+)
 
 PAGE = """<!doctype html>
 <html><head>
@@ -88,7 +93,10 @@ def test_assets_from_outside_are_found_in_every_loading_element_but_links_are_fi
 
 
 def _content_needles(html: str) -> list[str]:
-    return [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+    needles = [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+    # What the plugin reads (only the elements a check looks at) finds the same problems.
+    assert [p.needle for p in content_problems(html, checked_elements(html), "lesson.html")] == needles
+    return needles
 
 
 def test_content_may_not_run_code_or_style_inline_but_may_hold_data() -> None:
@@ -121,6 +129,7 @@ def test_content_may_not_run_code_or_style_inline_but_may_hold_data() -> None:
 ])
 def test_content_that_could_navigate_embed_or_declare_is_refused(html: str, needle: str, said: str) -> None:
     problems = content_problems(html, scan(html), "lesson.html")
+    assert content_problems(html, checked_elements(html), "lesson.html") == problems
     assert problems and problems[0].needle == needle and said in problems[0].detail, problems
 
 
@@ -136,3 +145,31 @@ def test_comments_are_removed_as_a_browser_ends_them() -> None:
 def test_the_neutral_page_of_each_language_lives_in_its_folder() -> None:
     assert SiteLanguage("en", default=True).path("new-tab.html") == "new-tab.html"
     assert SiteLanguage("ar", default=False).path("new-tab.html") == "ar/new-tab.html"
+
+
+@pytest.mark.parametrize("html", [
+    "<a onclick=x>", "<A ONLOAD=1>", '<a href="x"onclick=1>', "<a/onclick=1>", "<a x/onclick=1>",
+    '<a x=y"z onclick=1>', "<a title='q' \n\t onerror='1'>", "<svg><circle onbegin=1></svg>",
+    '<a href=" java\tscript:go()">', "<a href='JavaScript:go()'>", "<a href=\x01javascript:go()>",
+    '<a href="&#106;avascript:go()">', "<a href=&#x6A;avascript:go()>",
+])
+def test_any_attribute_that_may_hold_script_makes_every_element_read(html: str) -> None:
+    assert may_hold_script_attribute(html)
+    assert page_problems(checked_elements(html), "x.html") == page_problems(scan(html), "x.html")
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="../button/" class="on">Based on trust</a>', "<a x=fooon y='z onclick=1'>",
+    '<a title="a onclick=1">', "<p>x = y</p>", "<a href=john.html>",
+])
+def test_text_and_values_that_only_mention_script_leave_the_selection_to_lexbor(html: str) -> None:
+    assert not may_hold_script_attribute(html.replace("href=john", "href=../john"))
+    assert csp.script_in_attributes(scan(html)) == []
+
+
+def test_the_checked_elements_are_those_a_check_reads_in_document_order() -> None:
+    html = (PAGE.replace("<p>Hi</p>", '<p style="x">Hi</p><a href="a.html"><img src="b.png"></a>')
+            .replace('<meta charset="utf-8">', '<meta charset="utf-8"><title>T</title>'))
+    assert [e.tag for e in checked_elements(html)] == [
+        "head", "meta", "meta", "script", "script", "script", "p", "img", "script"]
+    assert page_problems(checked_elements(html), "i.html") == page_problems(scan(html), "i.html")

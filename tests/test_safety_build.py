@@ -11,8 +11,9 @@ from mkdocs.exceptions import Abort
 
 from conftest import PREFIXES, ROOT, build_site, fixture_project
 from curriculum_site.safety import csp
+from curriculum_site.safety.checks import checked_elements
 from curriculum_site.safety.external import external_assets
-from curriculum_site.safety.htmlscan import scan
+from curriculum_site.safety.htmlscan import may_hold_script_attribute, scan
 
 NEUTRAL = "new-tab.html"
 
@@ -31,6 +32,30 @@ def test_every_page_starts_with_the_fixed_policy_and_holds_no_inline_script(real
         assert meta.attrs["content"] == csp.policy(), page
         assert csp.inline_scripts(elements) == [], page
         assert external_assets(elements) == [], page
+
+
+CHECKED_TAGS = {"head", "script", "style", "meta", "form", "base", "object", "embed", "template",
+                "link", "img", "iframe", "source", "audio", "video", "track"}
+
+
+def test_the_build_reads_every_element_a_check_needs_on_every_page(real_site: Path) -> None:
+    fallback = []
+    for page in _pages(real_site):
+        html = page.read_text(encoding="utf-8")
+        every = scan(html)
+        assert csp.script_in_attributes(every) == [], page
+        if may_hold_script_attribute(html):
+            fallback.append(page)
+            assert checked_elements(html) == every, page
+            continue
+        # By tag, by style attribute, and the first element of <head> (where the policy goes).
+        assert checked_elements(html) == [
+            e for i, e in enumerate(every)
+            if e.tag in CHECKED_TAGS or "style" in e.attrs or (i and every[i - 1].tag == "head")], page
+    # Reading only those elements is what keeps the check's cost per page from growing with the
+    # navigation: a page falls back to reading every element only when an attribute value starts
+    # with "j" (a heading's id in French, say).
+    assert len(fallback) <= len(_pages(real_site)) // 20, fallback
 
 
 def test_materials_storage_helpers_are_a_file_that_can_neither_read_nor_write(real_site: Path) -> None:

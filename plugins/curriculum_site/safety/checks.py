@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import csp
-from .external import external_assets, is_outside_site
-from .htmlscan import Element, declarations, unclosed_comment
+from .external import ASSET_ATTRIBUTES, external_assets, is_outside_site
+from .htmlscan import Element, declarations, may_hold_script_attribute, scan, unclosed_comment
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,20 @@ _EMBEDDING = {
     "embed": "would embed a plugin or another document",
     "template": "holds markup the page never shows",
 }
+
+
+# Every element a check reads by its tag or its style attribute (the policy's is the first element
+# of <head>); any other element matters only for script in its attributes.
+_CHECKED = ", ".join(dict.fromkeys([
+    "script", "style", "[style]", "meta", "form", "head", "head > :first-child", *_EMBEDDING,
+    *ASSET_ATTRIBUTES]))
+
+
+def checked_elements(html: str) -> list[Element]:
+    """The elements of ``html`` the checks read, in document order: a page's navigation lists
+    every page of the site, so reading all its elements in Python would cost more per page the
+    larger the course grows."""
+    return scan(html) if may_hold_script_attribute(html) else scan(html, _CHECKED)
 
 
 def _external(elements: list[Element], page_url: str) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Read HTML the way a browser does: every element with its attributes, and script text.
+"""Read HTML the way a browser does: elements with their attributes, and script text.
 
 Every check of a page must see what a browser will build from it, not what a lenient parser
 guesses: Python's HTMLParser reads `<![CDATA[ … ]]>` as one declaration, while a browser ends
@@ -9,9 +9,10 @@ selectolax) implements the WHATWG parsing algorithm, so the checks and the brows
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple, cast
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Lexbor names comment nodes (bogus comments included) and text nodes with these pseudo-tags.
 _NOT_ELEMENTS = ("-comment", "-text", "-doctype", "_comment", "_text", "_doctype")
@@ -19,6 +20,17 @@ _NOT_ELEMENTS = ("-comment", "-text", "-doctype", "_comment", "_text", "_doctype
 # `<?xml`): a browser turns them into comments or a doctype, hiding whatever they enclose
 # up to the first `>`. A comment (`<!--`) is not one of them.
 _DECLARATION = re.compile(r"<!(?!--)[^>]{0,60}|<\?[^>]{0,60}")
+# Attributes no selector can find: a name that starts with "on" (an event handler) and a value a
+# browser may read as a javascript: URL (its first character, past spaces and controls, is "j" or
+# starts a character reference). The start tag below is the WHATWG tokenizer's, but looked for
+# everywhere, comments and script text included: finding none proves no element has such an
+# attribute; finding one (perhaps where no element is) means every element must be read.
+_SPACE = "\t\n\f\r "
+_START_TAG = rf"<[A-Za-z][^{_SPACE}/>]*+"
+_ATTRIBUTE = (rf"(?>[{_SPACE}/]*+[^{_SPACE}/>][^{_SPACE}/>=]*+"
+              rf"(?>[{_SPACE}]*+=[{_SPACE}]*+(?>\"[^\"]*+\"|'[^']*+'|[^{_SPACE}>]++))?)")
+_EVENT_HANDLER = re.compile(rf"{_START_TAG}{_ATTRIBUTE}*?[{_SPACE}/]*+(?i:on)")
+_SCRIPT_URL = re.compile(rf"=[{_SPACE}]*+[\"']?[\x00-\x20]*+[jJ&]")
 # HTML comments as a browser ends them: at `-->`, `--!>`, or at once for `<!-->` and `<!--->`.
 _COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 
@@ -30,11 +42,16 @@ class Element(NamedTuple):
     text: str = ""  # the raw text of a <script>, else ""
 
 
-def scan(html: str) -> list[Element]:
-    """Every element of ``html`` in document order, as a browser's parser builds them."""
+def scan(html: str, selector: str | None = None) -> list[Element]:
+    """Every element of ``html`` in document order, as a browser's parser builds them, or those
+    ``selector`` matches (Lexbor selects them without building the others in Python)."""
     tree = LexborHTMLParser(html)
+    nodes: Iterable[LexborNode] = (
+        # An element is listed once for each selector of the list it matches.
+        {node.mem_id: node for node in tree.css(selector)}.values() if selector is not None
+        else tree.root.traverse(include_text=False) if tree.root is not None else ())
     elements = []
-    for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+    for node in nodes:
         tag = node.tag
         if tag is None or tag in _NOT_ELEMENTS:
             continue
@@ -43,6 +60,11 @@ def scan(html: str) -> list[Element]:
                  else cast(dict[str, str], raw))  # a boolean attribute's value is None
         elements.append(Element(tag, attrs, node.text(deep=True) if tag == "script" else ""))
     return elements
+
+
+def may_hold_script_attribute(html: str) -> bool:
+    """False only if no element of ``html`` has an event handler or a javascript: URL attribute."""
+    return bool(_EVENT_HANDLER.search(html) or _SCRIPT_URL.search(html))
 
 
 def declarations(html: str) -> list[str]:

@@ -23,9 +23,9 @@ from ..build.access import curriculum_build
 from ..errors import AuthorError, shown
 from ..languages import current_language
 from . import csp
-from .checks import Problem, content_problems, page_problems
+from .checks import Problem, checked_elements, content_problems, page_problems
 from .config import SafetyConfig
-from .htmlscan import scan, without_comments
+from .htmlscan import without_comments
 from .locate import Place, in_page_or_theme, in_source, in_theme
 from .titles import escape_nav, escape_page_meta, relative_error_page_links
 
@@ -95,7 +95,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        problems = content_problems(html, scan(html), page.file.url)
+        problems = content_problems(html, checked_elements(html), page.file.url)
         if problems:
             raise _error(problems[0], in_source(self._source(page, config), self._project,
                                                 problems[0].needle))
@@ -118,7 +118,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        problems = page_problems(scan(output), page.url)
+        problems = page_problems(checked_elements(output), page.url)
         if problems:
             raise _error(problems[0], in_page_or_theme(self._source(page, config), self._custom_dir,
                                                        self._project, problems[0].needle))
@@ -129,7 +129,7 @@ class SafetyPlugin(BasePlugin[SafetyConfig]):
                          config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
             return None
-        problems = page_problems(scan(output_content), template_name)
+        problems = page_problems(checked_elements(output_content), template_name)
         if problems:
             raise _error(problems[0], in_theme(self._custom_dir, self._project, problems[0].needle))
         return None
