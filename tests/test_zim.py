@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import struct
@@ -171,3 +172,15 @@ def test_zimcheck_passes(zims, language):
     with path.open("rb") as header:
         header.seek(TITLE_INDEX_OFFSET)
         assert struct.unpack("<Q", header.read(8))[0] == TITLE_INDEX_ABSENT
+
+
+def test_libzim_says_nothing_of_its_own_but_what_may_need_a_reader(capfd: pytest.CaptureFixture[str]) -> None:
+    from curriculum_site.package.zim.writer import quiet_libzim
+
+    with quiet_libzim():
+        os.write(1, b"Adding checksum...\n")
+        os.write(2, b"No stemming for language 'zh'\n")
+        os.write(2, b"Cannot open index\n")
+    captured = capfd.readouterr()
+    assert captured.out == ""
+    assert captured.err == "Cannot open index\n"

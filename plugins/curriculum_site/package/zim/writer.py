@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -68,19 +70,35 @@ class _SiteItem(Item):
         return _PageIndex(self.entry) if self.entry.text is not None else None
 
 
+# Xapian has no stemmer for some languages (Chinese): libzim says so on stderr when it indexes or
+# opens the index, and search then matches words as written. Nothing for an author to do.
+_NO_STEMMER = re.compile(r"^No stemming for language '[^']*'$")
+
+
 @contextmanager
-def _quiet_stdout() -> Iterator[None]:
+def quiet_libzim() -> Iterator[None]:
     """libzim prints its progress on the process's standard output whatever config_verbose
-    says; the packaging prints one report of its own. Errors still raise, and stderr stays."""
+    says, and notes on stderr; the packaging prints one report of its own. Errors still raise,
+    and every other line of stderr is passed on."""
     sys.stdout.flush()
-    saved = os.dup(1)
+    sys.stderr.flush()
+    saved = {fd: os.dup(fd) for fd in (1, 2)}
     try:
-        with open(os.devnull, "w", encoding="utf-8") as devnull:
+        with open(os.devnull, "w", encoding="utf-8") as devnull, tempfile.TemporaryFile() as notes:
             os.dup2(devnull.fileno(), 1)
-            yield
+            os.dup2(notes.fileno(), 2)
+            try:
+                yield
+            finally:
+                for fd, original in saved.items():
+                    os.dup2(original, fd)
+                notes.seek(0)
+                for line in notes.read().decode("utf-8", "replace").splitlines():
+                    if not _NO_STEMMER.match(line):
+                        print(line, file=sys.stderr)
     finally:
-        os.dup2(saved, 1)
-        os.close(saved)
+        for original in saved.values():
+            os.close(original)
 
 
 def write_zim(plan: ZimPlan) -> ZimResult:
@@ -88,7 +106,7 @@ def write_zim(plan: ZimPlan) -> ZimResult:
     partial.parent.mkdir(parents=True, exist_ok=True)
     partial.unlink(missing_ok=True)
     try:
-        with _quiet_stdout(), Creator(partial).config_indexing(True, plan.metadata.language) as creator:
+        with quiet_libzim(), Creator(partial).config_indexing(True, plan.metadata.language) as creator:
             creator.set_mainpath(plan.main_path)
             creator.add_illustration(SIZE, plan.illustration)
             for name, value in plan.metadata.entries().items():
@@ -99,6 +117,7 @@ def write_zim(plan: ZimPlan) -> ZimResult:
         partial.unlink(missing_ok=True)
         raise
     partial.replace(plan.target)
-    archive = Archive(plan.target)
+    with quiet_libzim():  # opening the full-text index says again that it has no stemmer
+        archive = Archive(plan.target)
     return ZimResult(plan.language, plan.target, archive.filesize, archive.entry_count,
                      archive.article_count)
