@@ -88,7 +88,22 @@ def test_empty_text_is_rejected(tmp_path: Path) -> None:
     assert caught.value.line == 1
 
 
-ENGLISH_PLURAL = ('n: "{count} N"\nm:\n  one: "{count} minute of {total}"\n'
+@pytest.mark.parametrize("french", ['a: "{x} et"\n', 'a: "{x} et {y} et {z}"\n', 'a: "{x} et {why}"\n'])
+def test_a_text_keeps_the_placeholders_of_the_english_one(tmp_path: Path, french: str) -> None:
+    root = write_catalogs(tmp_path, 'a: "{x} and {y}"\n', french)
+    with pytest.raises(AuthorError, match=r"'a' must hold the placeholders .*: \{x\}, \{y\}") as caught:
+        load_catalog(root, "fr")
+    assert caught.value.line == 1
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Duration: 45 minutes"), ("fr", "Durée\u00a0: 45 minutes"), ("zh", "时长：45 minutes")])
+def test_a_label_is_punctuated_as_its_language_writes_it(language: str, text: str) -> None:
+    catalog = load_catalog(ROOT / "translations", language)
+    assert catalog.labelled(text.split(":")[0].split("\u00a0")[0].split("：")[0], "45 minutes") == text
+
+
+ENGLISH_PLURAL = ('n: N\nm:\n  one: "{count} minute of {total}"\n'
                   '  other: "{count} minutes of {total}"\n')
 
 

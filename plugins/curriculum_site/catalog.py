@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthorError
-from .plurals import PluralRules, check_forms, fill, placeholders
+from .plurals import PLACEHOLDER, PluralRules, check_forms, fill, placeholders
 from .yamlsource import line_of, load_yaml
 
 SOURCE_LANGUAGE = "en"
 CATALOG_NAME = "ui.yml"
+LABELLED = "punctuation.labelled"
 
 
 class Catalog(dict[str, str]):
@@ -31,6 +32,11 @@ class Catalog(dict[str, str]):
         except KeyError:
             raise KeyError(f"'{key}' is not a plural string of the UI catalog") from None
         return fill(forms[self.rules.category(count)], count=count, **values)
+
+    def labelled(self, label: str, value: str) -> str:
+        """``label`` introducing ``value``, punctuated as the language writes it ("Durée : 45 min",
+        "时长：45 分钟")."""
+        return fill(self[LABELLED], label=label, value=value)
 
 
 def catalog_path(translations_dir: Path, language: str) -> Path:
@@ -64,9 +70,20 @@ def _catalog(data: Any, path: Path, language: str, english: Catalog | None) -> C
         elif not isinstance(value, str) or not value.strip():
             raise AuthorError(path, f"'{key}' must have non-empty text.", line=line,
                               fix=f"write '{key}: the translated text'.")
+        elif english is not None and _names(value) != _names(english[key]):
+            # A placeholder left out loses what it stands for (a title, a learner's answer).
+            wanted = ", ".join(sorted(f"{{{name}}}" for name in _names(english[key])))
+            raise AuthorError(path, f"'{key}' must hold the placeholders of the English text, and only "
+                              f"those: {wanted or 'none'}.", line=line,
+                              fix="keep each {name} as written (not translated), where its value "
+                                  "belongs in the sentence.")
         else:
             texts[key] = value
     return Catalog(texts, plurals, rules)
+
+
+def _names(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
 
 
 def load_catalog(translations_dir: Path, language: str) -> Catalog:

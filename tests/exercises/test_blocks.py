@@ -83,8 +83,8 @@ def test_discussion_never_reaches_learners_or_handouts(convert: Convert, view: s
 
 def test_trainer_view_shows_answers_rationales_and_discussion(convert: Convert) -> None:
     html = convert(ALL, view="trainer")
-    assert '<li class="cx-good"><p><strong>Suggested answer:</strong> The clinic changes' in html
-    assert '<li class="cx-good"><p><strong>Recommended:</strong> Tell the liaison' in html
+    assert '<li class="cx-good"><p><strong>Suggested answer</strong>: The clinic changes' in html
+    assert '<li class="cx-good"><p><strong>Recommended</strong>: Tell the liaison' in html
     for text in (
         "Explaining is not acting.",
         "Listening means acting",

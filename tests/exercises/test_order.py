@@ -82,7 +82,7 @@ def test_inputs_keep_the_authors_numbers_so_answers_and_feedback_still_match(con
         (i + 1, i in (0, 2)) for i in display_order("order-four", 4)]
     assert all(element_id == value for element_id, value, _ in values)
     for number, word in enumerate(AUTHORED, start=1):
-        assert re.search(rf'<li data-cx-option="{number}"><p><strong>[^<]+:</strong> {word} answer', html)
+        assert re.search(rf'<li data-cx-option="{number}"><p><strong>[^<]+</strong>: {word} answer', html)
 
 
 def test_a_scenario_follow_up_is_shuffled_apart_from_its_first_step(convert: Convert) -> None:

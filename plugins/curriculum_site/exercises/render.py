@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from curriculum_site.catalog import Catalog
+from curriculum_site.catalog import LABELLED, Catalog
 from curriculum_site.errors import AuthorError
+from curriculum_site.plurals import fill
 
 from .field_markdown import MarkdownFields
 from .model import ChoiceExercise, Exercise, ReflectionExercise, ScenarioExercise, View
@@ -64,12 +65,20 @@ class ExerciseRenderer:
         self._rendered: dict[tuple[Exercise, View], str] = {}
 
     def text(self, key: str) -> str:
+        return self._entry(KEY_PREFIX + key)
+
+    def labelled(self, label: str, value: Markup) -> Markup:
+        """``label`` in bold introducing ``value``, punctuated as the language writes it."""
+        pattern = str(escape(self._entry(LABELLED)))
+        return Markup(fill(pattern, label=Markup("<strong>%s</strong>") % label, value=value))
+
+    def _entry(self, key: str) -> str:
         try:
-            return self._catalog[KEY_PREFIX + key]
+            return self._catalog[key]
         except KeyError:
             raise AuthorError(
                 self._catalog_source,
-                f"the UI string '{KEY_PREFIX}{key}' is missing.",
+                f"the UI string '{key}' is missing.",
                 fix="Add it to this language's ui.yml (translations/<language>/ui.yml).",
             ) from None
 
@@ -93,7 +102,7 @@ class ExerciseRenderer:
         key = (exercise, view)
         if key not in self._rendered:
             self._rendered[key] = self._env.get_template(f"{exercise.type}.html").render(
-                ex=exercise, view=view, t=self.text)
+                ex=exercise, view=view, t=self.text, labelled=self.labelled)
         return self._rendered[key]
 
     def render_remember(self, site_id: str) -> str:
