@@ -120,7 +120,7 @@ function build(lunrsOwnAdd) {
 MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates/assets/javascripts"
 
 
-def index_of(language: str, settings: dict[str, object], docs: list[dict[str, str]]) -> dict[str, Any]:
+def index_of(language: str, settings: dict[str, object], docs: list[dict[str, Any]]) -> dict[str, Any]:
     return {"config": {"lang": [language], "separator": r"[\s\-,.，。]+", "pipeline": ["stopWordFilter"],
                        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
                        "curriculum": {"stemmer": None, "bigrams": False, **settings}},
