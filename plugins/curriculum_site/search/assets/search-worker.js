@@ -24,7 +24,9 @@ const SETUP = 0;
 const QUERY = 2;
 // Letters that decomposition does not reduce to a base letter, and the Arabic tatweel.
 const LETTERS = new Map([["œ", "oe"], ["æ", "ae"], ["ß", "ss"], ["ø", "o"], ["ł", "l"], ["đ", "d"], ["ـ", ""]]);
-const OWN_LETTERS = new RegExp(`[${[...LETTERS.keys()].join("")}]`, "g");
+const LETTERS_PATTERN = new RegExp(`[${[...LETTERS.keys()].join("")}]`, "g");
+// A word with nothing to fold but its case, as most words of an English index are: kept as it is,
+// without normalising it (the index is built in less time).
 const PLAIN = /^[a-z0-9]*$/;
 // A letter of its own that Unicode decomposes into a base letter and a mark: Russian й is not и.
 const OWN_LETTER = "й";
@@ -41,11 +43,10 @@ const alike = new Map();  // word as written -> its form in the index, for this 
 
 function fold(word) {
   const lower = word.toLowerCase();
-  // Most words of most languages: nothing to take away (most of the words of an English index).
   if (PLAIN.test(lower)) return lower;
   const bare = lower.normalize("NFC").split(OWN_LETTER)
     .map(part => part.normalize("NFD").replace(MARKS, "")).join(OWN_LETTER)
-    .normalize("NFC").replace(OWN_LETTERS, char => LETTERS.get(char));
+    .normalize("NFC").replace(LETTERS_PATTERN, char => LETTERS.get(char));
   for (const article of ARTICLES)
     if (bare.startsWith(article) && bare.length - article.length >= SHORTEST_STEM)
       return bare.slice(article.length);
@@ -91,10 +92,11 @@ function queryAlike(query) {
 // makes each object of its inverted index with Object.create(null), which V8 keeps as a hash
 // table of about 100 bytes: one per word, one per field of each word, even a field the word is
 // never in, and one per entry the word is in, whose list of positions grows by push to room for
-// 17. Here a word and its entries are plain objects of one shape, the fields a word is not in
-// share one empty object, and a list of positions is as long as it is. The index is the same
-// (tests/test_search_worker.py compares them), at 0.6× the heap for Chinese and 0.7× for
-// English, built in less time (measured in Chromium, 2026-11-30).
+// 17. Here a word and its entries are plain objects of one shape (lunr reads them by their own
+// keys), the fields a word is not in share one empty object, and a list of positions is as long
+// as it is. The index is the same (tests/test_search_worker.py compares them), the page's heap
+// after a search 0.58× as large for Chinese and 0.72× for English, and it is built in less time
+// (measured in Chromium, 2026-11-30).
 const NOWHERE = Object.freeze(Object.create(null));
 
 function addEntry(doc, attributes) {
