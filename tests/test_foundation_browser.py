@@ -76,6 +76,10 @@ def test_search_finds_a_word_of_this_language(real_site: Path, page, language: s
     page.goto((language_root(real_site, language) / "index.html").as_uri())
     page.keyboard.press("/")
     page.keyboard.type(word)
+    # Material searches when a key is released; Playwright types letters a US keyboard lacks
+    # (Arabic, Russian, Chinese) as inserted text, releasing no key. Without a key released after
+    # them, the word was only searched if the index was still loading when typing ended.
+    page.keyboard.press("End")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1

@@ -17,6 +17,7 @@ from conftest import LANGUAGES, ROOT
 from conftest import language_prefix as prefix
 from curriculum_site.catalog import load_catalog
 from curriculum_site.package import PackageResult
+from test_i18n_browser import SEARCH_READY
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +104,13 @@ def test_search_an_exercise_and_quick_exit_work_in_kiwix(served_page, kiwix, lan
     assert page.locator("a[hreflang]").count() == 0  # one language per ZIM: no language menu
 
     page.keyboard.press("/")
+    # Typed once Material's worker has its index, as in the file:// and http tests: Material
+    # searches when a key is released, and Playwright types letters a US keyboard lacks (Arabic,
+    # Russian, Chinese) as inserted text, releasing no key; so a key is released after them.
+    # Typed earlier, the word was only searched if the index was still loading when typing ended.
+    page.wait_for_function(SEARCH_READY)
     page.keyboard.type(WORDS[language])
+    page.keyboard.press("End")
     results = page.locator(".md-search-result__link")
     results.first.wait_for(timeout=15000)
     found = [link.get_attribute("href") or "" for link in results.all()]

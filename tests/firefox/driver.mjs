@@ -157,6 +157,10 @@ const scenarios = {
       await page.goto(url(join(config.site, folder, "index.html")));
       await page.keyboard.press("/"); // Material's shortcut to the search field
       await page.keyboard.type(word, { delay: 20 });
+      // Letters a US keyboard lacks (Arabic, Russian, Chinese) are typed as inserted text, with
+      // no key released: a key is released after them, or the word is only searched if the index
+      // was still loading when typing ended.
+      await page.keyboard.press("End");
       await page.waitForSelector(".md-search-result__item", { timeout: 30000 });
       results[language] = {
         word,
