@@ -224,12 +224,19 @@ class PageWatch:
         self.failed: list[str] = []  # requests answered with an error status, or not at all
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("dialog", self._dialog)
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("response", lambda response: response.status >= 400
-                and self.failed.append(f"{response.status} {response.url}"))
+        page.on("response", self._response)
         page.on("requestfailed", lambda request: self.failed.append(
             f"{request.failure} {request.url}"))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
