@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,13 +121,13 @@ def measure(browser: Browser, url: str, query: str) -> tuple[float, float]:
 
 
 def measure_search(repeat: int, project: Path | None = None,
-                   languages: list[str] | None = None) -> list[SearchRow]:
+                   only: Sequence[str] = ()) -> list[SearchRow]:
     """Both builds, then every language's search in each, alternating, ``repeat`` times."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as temporary:
         work = Path(temporary)
         project = project or shutil.copytree(ROOT, work / "repo", ignore=IGNORED)
-        languages = languages or load_course(project / "curriculum").languages
+        languages = list(only or load_course(project / "curriculum").languages)
         sites = {split: build_site(project, work / ("split" if split else "combined"), split)
                  for split in (False, True)}
         queries = {language: title_word(sites[True] / language_prefix(language) / PAGE)
@@ -172,7 +173,7 @@ def main() -> int:
     parser.add_argument("--project", type=Path, help="an already prepared project to build")
     parser.add_argument("--languages", nargs="+", help="only these (default: curriculum.yml's)")
     options = parser.parse_args()
-    rows = measure_search(options.repeat, options.project, options.languages)
+    rows = measure_search(options.repeat, options.project, options.languages or ())
     print(search_table(rows, options.repeat))
     return 0
 
