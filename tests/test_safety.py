@@ -160,10 +160,10 @@ def test_any_attribute_that_may_hold_script_makes_every_element_read(html: str) 
 
 @pytest.mark.parametrize("html", [
     '<a href="../button/" class="on">Based on trust</a>', "<a x=fooon y='z onclick=1'>",
-    '<a title="a onclick=1">', "<p>x = y</p>", "<a href=john.html>",
+    '<a title="a onclick=1">', "<p>x = y</p>", "<a href=../john.html>",
 ])
 def test_text_and_values_that_only_mention_script_leave_the_selection_to_lexbor(html: str) -> None:
-    assert not may_hold_script_attribute(html.replace("href=john", "href=../john"))
+    assert not may_hold_script_attribute(html)
     assert csp.script_in_attributes(scan(html)) == []
 
 

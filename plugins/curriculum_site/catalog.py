@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AuthorError
-from .plurals import PLACEHOLDER, PluralRules, check_forms, fill, placeholders
+from .plurals import PluralRules, check_forms, fill, names, placeholders
 from .yamlsource import line_of, load_yaml
 
 SOURCE_LANGUAGE = "en"
@@ -70,9 +70,9 @@ def _catalog(data: Any, path: Path, language: str, english: Catalog | None) -> C
         elif not isinstance(value, str) or not value.strip():
             raise AuthorError(path, f"'{key}' must have non-empty text.", line=line,
                               fix=f"write '{key}: the translated text'.")
-        elif english is not None and _names(value) != _names(english[key]):
+        elif english is not None and names(value) != names(english[key]):
             # A placeholder left out loses what it stands for (a title, a learner's answer).
-            wanted = ", ".join(sorted(f"{{{name}}}" for name in _names(english[key])))
+            wanted = ", ".join(sorted(f"{{{name}}}" for name in names(english[key])))
             raise AuthorError(path, f"'{key}' must hold the placeholders of the English text, and only "
                               f"those: {wanted or 'none'}.", line=line,
                               fix="keep each {name} as written (not translated), where its value "
@@ -80,10 +80,6 @@ def _catalog(data: Any, path: Path, language: str, english: Catalog | None) -> C
         else:
             texts[key] = value
     return Catalog(texts, plurals, rules)
-
-
-def _names(text: str) -> set[str]:
-    return set(PLACEHOLDER.findall(text))
 
 
 def load_catalog(translations_dir: Path, language: str) -> Catalog:

@@ -84,8 +84,13 @@ def fill(text: str, **values: object) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], text)
 
 
+def names(text: str) -> set[str]:
+    """The names of the placeholders in ``text``."""
+    return set(PLACEHOLDER.findall(text))
+
+
 def placeholders(forms: Mapping[str, str]) -> set[str]:
-    return {name for text in forms.values() for name in PLACEHOLDER.findall(text)}
+    return {name for text in forms.values() for name in names(text)}
 
 
 def check_forms(key: str, value: Any, rules: PluralRules, path: str | Path, line: int | None,
@@ -114,7 +119,7 @@ def check_forms(key: str, value: Any, rules: PluralRules, path: str | Path, line
             raise AuthorError(path, f"the form {rules.describe(category)} of '{key}' is used for "
                               "several numbers, so it must show the number.", line=where,
                               fix="write {count} where the number goes.")
-        unknown = sorted(set(PLACEHOLDER.findall(text)) - {COUNT, *(allowed or ())})
+        unknown = sorted(names(text) - {COUNT, *(allowed or ())})
         if allowed is not None and unknown:
             raise AuthorError(path, f"the form '{category}' of '{key}' has "
                               f"{', '.join('{' + u + '}' for u in unknown)}, which the English text "

@@ -105,19 +105,20 @@ def write_zim(plan: ZimPlan) -> ZimResult:
     partial = plan.target.with_name(f".{plan.target.name}.partial")
     partial.parent.mkdir(parents=True, exist_ok=True)
     partial.unlink(missing_ok=True)
-    try:
-        with quiet_libzim(), Creator(partial).config_indexing(True, plan.metadata.language) as creator:
-            creator.set_mainpath(plan.main_path)
-            creator.add_illustration(SIZE, plan.illustration)
-            for name, value in plan.metadata.entries().items():
-                creator.add_metadata(name, value)
-            for entry in plan.entries:
-                creator.add_item(_SiteItem(entry))
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(plan.target)
-    with quiet_libzim():  # opening the full-text index says again that it has no stemmer
+    with quiet_libzim():
+        try:
+            with Creator(partial).config_indexing(True, plan.metadata.language) as creator:
+                creator.set_mainpath(plan.main_path)
+                creator.add_illustration(SIZE, plan.illustration)
+                for name, value in plan.metadata.entries().items():
+                    creator.add_metadata(name, value)
+                for entry in plan.entries:
+                    creator.add_item(_SiteItem(entry))
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(plan.target)
+        # Opening the full-text index says again that it has no stemmer.
         archive = Archive(plan.target)
     return ZimResult(plan.language, plan.target, archive.filesize, archive.entry_count,
                      archive.article_count)
