@@ -6,11 +6,17 @@ import pytest
 
 from curriculum_site.languages import SiteLanguage
 from curriculum_site.safety import csp
-from curriculum_site.safety.checks import checked_elements, content_problems, page_problems
+from curriculum_site.safety.checks import (
+    NAVIGATION,
+    checked_elements,
+    content_problems,
+    page_problems,
+)
 from curriculum_site.safety.external import external_assets, is_outside_site
 from curriculum_site.safety.htmlscan import (
     declarations,
     may_hold_script_attribute,
+    parse,
     scan,
     without_comments,
 )
@@ -173,3 +179,46 @@ def test_the_checked_elements_are_those_a_check_reads_in_document_order() -> Non
     assert [e.tag for e in checked_elements(html)] == [
         "head", "meta", "meta", "script", "script", "script", "p", "img", "script"]
     assert page_problems(checked_elements(html), "i.html") == page_problems(scan(html), "i.html")
+
+
+NAV = (f'{NAVIGATION} aria-label="Navigation" data-md-level="0">\n'
+       '  <label class="md-nav__title" for="__drawer"><a href="index.html" title="Site">\n'
+       '    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 8a3"/></svg>'
+       '</a> Site &amp; more</label>\n  <ul class="md-nav__list" data-md-scrollfix>\n'
+       '    <li class="md-nav__item md-nav__item--active"><input class="md-toggle" type="checkbox"'
+       ' id="__toc" checked>\n      <a href="../one.html" class="md-nav__link"><span>One</span></a>'
+       '</li>\n  </ul>\n</nav>')
+WITH_NAV = PAGE.replace("<p>Hi</p>", f'<div class="md-sidebar">{NAV}</div><p onclick="x()">Hi</p>')
+
+
+def test_the_navigation_is_left_out_whole_and_the_rest_read_as_a_browser_does() -> None:
+    read = parse(WITH_NAV, inert_from=NAVIGATION)
+    assert "md-nav__item" not in read.text and "<p onclick" in read.text
+    # The onclick makes every element outside the navigation read.
+    assert [e.tag for e in checked_elements(WITH_NAV)] == [
+        "html", "head", "meta", "meta", "script", "script", "script", "body", "div", "p", "script"]
+    assert page_problems(checked_elements(WITH_NAV), "i.html") == page_problems(scan(WITH_NAV), "i.html")
+
+
+@pytest.mark.parametrize("html", [
+    # Markup a check looks for inside the navigation ends the run there: the rest is read.
+    NAV.replace('href="../one.html"', 'href="javascript:go()"'),
+    NAV.replace('href="../one.html"', 'href=" &#106;avascript:go()"'),
+    NAV.replace('title="Site"', 'title="Site"onmouseover="go()"'),
+    NAV.replace("<span>One</span>", '<span style="color: red">One</span>'),
+    NAV.replace("<span>One</span>", '<img src="https://example.org/x.png">'),
+    NAV.replace("<span>One</span>", "<script>go()</script>"),
+    NAV.replace('<path d="M12 8a3"/>', '<style><img src="//example.org/x.png"></style>'),
+    NAV.replace("One", "One<noscript><p title='</noscript><script>go()</script>'></noscript>"),
+    # Where a browser does not read the navigation as HTML, nothing is left out.
+    "<!-- " + NAV.replace("One", "--> <script>go()</script>"),
+    "<textarea>" + NAV.replace("One", "</textarea><script>go()</script>"),
+    "<p title='" + NAV.replace("One", "' onmouseover=go() x='") + "'>",
+    "<svg>" + NAV + "<![CDATA[ > <script>go()</script> ]]>",
+    "<math><mi>" + NAV + "<![CDATA[ > <script>go()</script> ]]>",
+    "<select>" + NAV + "<script>go()</script>",
+])
+def test_no_problem_hides_in_or_around_the_navigation(html: str) -> None:
+    page = PAGE.replace("<script>var a = 1;</script>", "").replace("<p>Hi</p>", html)
+    found = page_problems(checked_elements(page), "i.html")
+    assert found and found == page_problems(scan(page), "i.html")

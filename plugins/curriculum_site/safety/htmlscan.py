@@ -9,6 +9,7 @@ selectolax) implements the WHATWG parsing algorithm, so the checks and the brows
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterable
 from typing import NamedTuple, cast
 
@@ -42,24 +43,77 @@ class Element(NamedTuple):
     text: str = ""  # the raw text of a <script>, else ""
 
 
+# Markup in which no check finds anything: the tags and attributes a theme's navigation is made
+# of, every value quoted and unable to hold a javascript: URL (as for _SCRIPT_URL), an <svg> only
+# whole and holding only <path>s. Read where a browser is reading HTML (the data state, outside
+# SVG and MathML), it builds exactly these elements; none of them switches the tokenizer to
+# another state or leaves foreign content open, so what follows the run is read as without it.
+_INERT_VALUE = r'="(?![\x00-\x20]*+[jJ&])[^"]*+"'
+_INERT_ATTRIBUTES = (rf"(?:[{_SPACE}]++(?:class|id|for|type|tabindex|title|checked|href|xmlns|"
+                     rf"viewBox|d|aria-[a-z]++|data-md-[a-z-]++)(?:{_INERT_VALUE})?+"
+                     rf"(?=[{_SPACE}/>]))*+[{_SPACE}]*+/?>")
+_INERT_RUN = re.compile(
+    rf"(?:[^<]++|<(?:nav|ul|li|a|span|label|input|div){_INERT_ATTRIBUTES}"
+    rf"|</(?:nav|ul|li|a|span|label|div)>"
+    rf"|<svg{_INERT_ATTRIBUTES}(?:[{_SPACE}]*+<path{_INERT_ATTRIBUTES}(?:</path>)?+)*+"
+    rf"[{_SPACE}]*+</svg>)*+")
+
+
+class ParsedPage(NamedTuple):
+    text: str  # what Lexbor read: the page, perhaps without an inert run
+    tree: LexborHTMLParser
+    mark: str = ""  # the element standing in for the run left out
+
+    def elements(self, selector: str | None = None) -> list[Element]:
+        """Every element in document order, as a browser's parser builds them, or those
+        ``selector`` matches (Lexbor selects them without building the others in Python)."""
+        nodes: Iterable[LexborNode] = (
+            # An element is listed once for each selector of the list it matches.
+            {node.mem_id: node for node in self.tree.css(selector)}.values()
+            if selector is not None
+            else self.tree.root.traverse(include_text=False) if self.tree.root is not None else ())
+        elements = []
+        for node in nodes:
+            tag = node.tag
+            if tag is None or tag in _NOT_ELEMENTS or tag == self.mark:
+                continue
+            raw = node.attributes
+            attrs = ({name: value or "" for name, value in raw.items()} if None in raw.values()
+                     else cast(dict[str, str], raw))  # a boolean attribute's value is None
+            elements.append(Element(tag, attrs, node.text(deep=True) if tag == "script" else ""))
+        return elements
+
+
+def parse(html: str, inert_from: str | None = None) -> ParsedPage:
+    """``html`` as a browser's parser reads it. If ``inert_from`` occurs in it, the inert run of
+    markup starting there is left out, once the parser shows that a browser reads it as HTML:
+    where it starts only decides how much is left out, never what a check finds."""
+    start = html.find(inert_from) if inert_from else -1
+    if start >= 0:
+        end = cast(re.Match[str], _INERT_RUN.match(html, start)).end()  # a run may be empty
+        # A custom element stands in for the run: a browser builds one only in the data state. Its
+        # name is new to this page, so no element of the page can pass for it.
+        mark = f"inert-{secrets.token_hex(8)}"
+        text = f"{html[:start]}<{mark}></{mark}>{html[end:]}"
+        tree = LexborHTMLParser(text)
+        marks = tree.css(mark)
+        if len(marks) == 1 and not _in_foreign_content(marks[0]):
+            return ParsedPage(text, tree, mark)
+    return ParsedPage(html, LexborHTMLParser(html))
+
+
+def _in_foreign_content(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("svg", "math"):
+            return True
+        parent = parent.parent
+    return False
+
+
 def scan(html: str, selector: str | None = None) -> list[Element]:
-    """Every element of ``html`` in document order, as a browser's parser builds them, or those
-    ``selector`` matches (Lexbor selects them without building the others in Python)."""
-    tree = LexborHTMLParser(html)
-    nodes: Iterable[LexborNode] = (
-        # An element is listed once for each selector of the list it matches.
-        {node.mem_id: node for node in tree.css(selector)}.values() if selector is not None
-        else tree.root.traverse(include_text=False) if tree.root is not None else ())
-    elements = []
-    for node in nodes:
-        tag = node.tag
-        if tag is None or tag in _NOT_ELEMENTS:
-            continue
-        raw = node.attributes
-        attrs = ({name: value or "" for name, value in raw.items()} if None in raw.values()
-                 else cast(dict[str, str], raw))  # a boolean attribute's value is None
-        elements.append(Element(tag, attrs, node.text(deep=True) if tag == "script" else ""))
-    return elements
+    """Every element of ``html`` in document order, or those ``selector`` matches."""
+    return parse(html).elements(selector)
 
 
 def may_hold_script_attribute(html: str) -> bool:
