@@ -9,6 +9,7 @@ import pytest
 from conftest import edit_config, fixture_project, plugin_options
 from curriculum_site.errors import AuthorError
 from curriculum_site.status import (
+    Layout,
     State,
     check_orphans,
     language_status,
@@ -38,13 +39,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def layout(root: Path) -> Layout:
+    return Layout(root, root / "curriculum", root / "translations")
+
+
 def states(root: Path) -> dict[str, State]:
-    status = language_status("fr", root, root / "translations")
+    status = language_status("fr", layout(root))
     return {t.source: t.state for t in status.translations}
 
 
 def test_sources_are_docs_pages_and_module_files(project: Path) -> None:
-    assert translatable_sources(project) == [
+    assert translatable_sources(layout(project)) == [
         LESSON, MODULE, "docs/authoring/guide.md", "docs/index.md"]
 
 
@@ -70,7 +75,7 @@ def test_editing_the_english_file_makes_its_translation_stale(project: Path) -> 
     write(project / LESSON, "# Listening, revised\n")
     assert states(project)[LESSON] is State.STALE
     assert f'write translation_of: "{source_version(project / LESSON)}"' in "\n".join(
-        report_lines([language_status("fr", project, project / "translations")]))
+        report_lines([language_status("fr", layout(project))]))
 
 
 @pytest.mark.parametrize(("front_matter", "problem"), [
@@ -81,7 +86,7 @@ def test_editing_the_english_file_makes_its_translation_stale(project: Path) -> 
 def test_an_unusable_version_is_reported_with_its_line(project: Path, front_matter: str,
                                                         problem: str) -> None:
     write(project / "translations/fr" / LESSON, f"---\n{front_matter}\n---\n# Écouter\n")
-    translation = next(t for t in language_status("fr", project, project / "translations").translations
+    translation = next(t for t in language_status("fr", layout(project)).translations
                        if t.source == LESSON)
     assert translation.state is State.UNVERSIONED
     assert problem in translation.problem
@@ -90,14 +95,14 @@ def test_an_unusable_version_is_reported_with_its_line(project: Path, front_matt
 def test_malformed_front_matter_names_the_file_and_line(project: Path) -> None:
     write(project / "translations/fr" / LESSON, "---\ntitle: Écouter\ntranslation_of: [oops\n---\n")
     with pytest.raises(AuthorError, match=r"lesson\.md:[34]: this is not valid YAML"):
-        language_status("fr", project, project / "translations")
+        language_status("fr", layout(project))
 
 
 def test_a_translation_without_an_english_file_is_an_error(project: Path) -> None:
     write(project / "translations/fr/docs/missing-page.md", "# Perdu\n")
     with pytest.raises(AuthorError, match="there is no English file docs/missing-page.md"):
-        check_orphans("fr", project, project / "translations")
-    check_orphans("es", project, project / "translations")  # no translations at all: fine
+        check_orphans("fr", layout(project))
+    check_orphans("es", layout(project))  # no translations at all: fine
 
 
 def test_command_reports_each_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,3 +123,23 @@ def test_command_reads_where_translations_are_from_the_course_plugin(
     assert main(["-f", str(project / "mkdocs.yml")]) == 0
     assert "fr: 2 up to date, 0 stale, 0 no version, 3 missing" in capsys.readouterr().out
 
+
+
+def test_command_reads_where_the_course_is_from_the_course_plugin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "course")
+    # Translations mirror the course's folder, whatever it is called.
+    (project / "curriculum").rename(project / "course")
+    (project / "translations/fr/curriculum").rename(project / "translations/fr/course")
+    edit_config(project, lambda config: plugin_options(config, "curriculum/course").update(
+        curriculum_dir="course"))
+    assert main(["-f", str(project / "mkdocs.yml"), "fr"]) == 0
+    assert "fr: 2 up to date, 0 stale, 0 no version, 3 missing" in capsys.readouterr().out
+
+
+def test_a_course_outside_the_project_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "course")
+    edit_config(project, lambda config: plugin_options(config, "curriculum/course").update(
+        curriculum_dir="../elsewhere"))
+    assert main(["-f", str(project / "mkdocs.yml"), "fr"]) == 1
+    assert "curriculum_dir '../elsewhere' is outside the project" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import build_site, fixture_project
+from conftest import build_site, edit_config, fixture_project, plugin_options
 from curriculum_site.status import source_version
 
 FRENCH_LESSON = "translations/fr/curriculum/modules/01-listening/lesson.md"
@@ -112,3 +112,18 @@ def test_a_session_plan_that_claims_to_be_current_must_keep_the_english_steps(
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     assert "01-listening/session.yml: the steps or their minutes differ" in errors(caplog)[0]
+
+
+def test_translations_mirror_the_course_folder_whatever_it_is_called(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "course")
+    (project / "curriculum").rename(project / "course")
+    (project / "translations/fr/curriculum").rename(project / "translations/fr/course")
+    edit_config(project, lambda config: (
+        plugin_options(config, "curriculum/course").update(curriculum_dir="course"),
+        plugin_options(config, "curriculum/lint").update(
+            source_fingerprint="course/source-fingerprint.json")))
+    site = build_site(project, tmp_path / "site")
+    assert "Écouter, c’est agir" in read(site, "fr/modules/01-listening/lesson.html")
+    status = read(site, "authoring/translation-status.html")
+    assert "<td><code>fr</code></td>\n<td>2</td>" in status  # up to date: the lesson and module.yml
+    assert "<code>course/modules/01-listening/handout.md</code></td>\n<td>missing</td>" in status

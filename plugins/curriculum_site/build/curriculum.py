@@ -21,7 +21,7 @@ from ..exercises.parity import check_parity
 from ..exercises.parser import parse_blocks
 from ..exercises.scan import ScannedBlock, scan_blocks
 from ..languages import SiteLanguage
-from ..status import LanguageStatus, check_orphans, english_path, language_status
+from ..status import LanguageStatus, Layout, check_orphans, language_status
 from ..trainer.schedule import LessonExercises
 from ..yamlsource import decode_markdown, read_text
 from .pages import AGENDA, FACILITATOR_GUIDE, TRANSLATION_STATUS, PageRenderer, TimedSession
@@ -54,6 +54,10 @@ class Settings:
     translations_dir: Path
     stage_dir: Path
     template_dirs: tuple[Path, ...]
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(self.project, self.curriculum_dir, self.translations_dir)
 
 
 @dataclass(frozen=True)
@@ -173,14 +177,13 @@ class _Compiler:
         for language in course.languages:
             if language == default:
                 continue
-            translated_root = self.settings.translations_dir / language
-            staged += copy_tree(translated_root / "docs", "", language, default)
-            staged += module_sources(course, translated_root / "curriculum", language, default)
-            modules = [
-                translated_module(m, translated_root / "curriculum" / "modules" / m.folder) or m
-                for m in course.modules
-            ]
-            staged += self._generated(modules, language, translated_root / "curriculum")
+            layout = self.settings.layout
+            staged += copy_tree(layout.translation_path("docs", language), "", language, default)
+            translated_course = layout.translation_path(layout.course, language)
+            staged += module_sources(course, translated_course, language, default)
+            modules = [translated_module(m, translated_course / "modules" / m.folder) or m
+                       for m in course.modules]
+            staged += self._generated(modules, language, translated_course)
         for file in staged:
             if file.source is not None and file.source.suffix == ".md":
                 self.source(file.source, file.content)
@@ -258,8 +261,8 @@ def _statuses(settings: Settings, course: Course) -> list[LanguageStatus]:
     for language in course.languages:
         if language == SOURCE_LANGUAGE:
             continue
-        check_orphans(language, settings.project, settings.translations_dir)
-        statuses.append(language_status(language, settings.project, settings.translations_dir))
+        check_orphans(language, settings.layout)
+        statuses.append(language_status(language, settings.layout))
     return statuses
 
 
@@ -271,6 +274,6 @@ def _check_exercise_parity(settings: Settings, course: Course,
         for path, translated in sources.items():
             if language == SOURCE_LANGUAGE or not path.is_relative_to(folder):
                 continue
-            english = english_path(path, language, settings.project, settings.translations_dir)
+            english = settings.layout.english_path(path, language)
             if english in sources:
                 check_parity(sources[english].exercises, translated.exercises)

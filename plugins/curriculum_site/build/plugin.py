@@ -66,7 +66,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def settings(self, config: MkDocsConfig) -> Settings:
         """Where this project's curriculum, translations and stage are (relative to mkdocs.yml)."""
         root = Path(config.config_file_path).parent
-        return Settings(project=root, curriculum_dir=root / self.config.curriculum_dir,
+        curriculum_dir = root / self.config.curriculum_dir
+        # Translations mirror the course's path in the project (translations/<lang>/curriculum/…).
+        if not curriculum_dir.resolve().is_relative_to(root.resolve()):
+            raise AuthorError(config.config_file_path, f"curriculum_dir '{self.config.curriculum_dir}' "
+                              "is outside the project: translations mirror where the course lives in it.",
+                              fix="keep the course in a folder beside mkdocs.yml.")
+        return Settings(project=root, curriculum_dir=curriculum_dir,
                         translations_dir=root / self.config.translations_dir,
                         stage_dir=root / self.config.stage_dir, template_dirs=_template_dirs(config))
 

@@ -21,14 +21,41 @@ from ..yamlsource import line_of, load_yaml, parse_yaml, read_markdown
 
 VERSION_KEY = "translation_of"
 VERSION_LENGTH = 12
-# The files a translator translates, relative to the project root; their translations live at
-# the same relative path under <translations_dir>/<lang>/ (the course plugin's setting).
-TRANSLATABLE = ("docs/**/*.md", "curriculum/about.md", "curriculum/modules/*/lesson.md",
-                "curriculum/modules/*/handout.md", "curriculum/modules/*/module.yml",
-                "curriculum/modules/*/session.yml")
+# The files a translator translates, relative to the project root; {course} is the course's
+# folder (the course plugin's curriculum_dir).
+_TRANSLATABLE = ("docs/**/*.md", "{course}/about.md", "{course}/modules/*/lesson.md",
+                 "{course}/modules/*/handout.md", "{course}/modules/*/module.yml",
+                 "{course}/modules/*/session.yml")
 _VERSION = re.compile(rf"^[0-9a-f]{{{VERSION_LENGTH}}}$")
 # The front matter MkDocs reads: '---' on the first line, YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the English files are, and their translations: each translation lives under
+    <translations_dir>/<lang>/ at its English file's path relative to the project."""
+
+    project: Path
+    curriculum_dir: Path  # inside the project
+    translations_dir: Path
+
+    @property
+    def course(self) -> str:
+        """The course's folder, relative to the project."""
+        return self.curriculum_dir.relative_to(self.project).as_posix()
+
+    def translatable(self) -> list[str]:
+        """Glob patterns of the files translators translate, relative to the project."""
+        return [pattern.format(course=self.course) for pattern in _TRANSLATABLE]
+
+    def translation_path(self, source: str, language: str) -> Path:
+        """Where the ``language`` translation of ``source`` (relative to the project) lives."""
+        return self.translations_dir / language / source
+
+    def english_path(self, translation: Path, language: str) -> Path:
+        """The English file a file under ``translations_dir/language/`` translates."""
+        return self.project / translation.relative_to(self.translations_dir / language)
 
 
 class State(Enum):
@@ -69,10 +96,11 @@ def source_version(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:VERSION_LENGTH]
 
 
-def translatable_sources(root: Path) -> list[str]:
-    """The English files translators translate, relative to ``root``, sorted."""
-    found = {path.relative_to(root).as_posix() for pattern in TRANSLATABLE for path in root.glob(pattern)
-             if path.is_file()}
+def translatable_sources(layout: Layout) -> list[str]:
+    """The English files translators translate, relative to the project, sorted."""
+    root = layout.project
+    found = {path.relative_to(root).as_posix() for pattern in layout.translatable()
+             for path in root.glob(pattern) if path.is_file()}
     return sorted(found)
 
 
@@ -99,19 +127,9 @@ def recorded_version(path: Path) -> tuple[object, int | None]:
     return data.get(VERSION_KEY), line_of(data, VERSION_KEY)
 
 
-def translation_path(source: str, language: str, translations_dir: Path) -> Path:
-    """Where the ``language`` translation of ``source`` (relative to the project) lives."""
-    return translations_dir / language / source
-
-
-def english_path(translation: Path, language: str, root: Path, translations_dir: Path) -> Path:
-    """The English file a file under ``translations_dir/language/`` translates."""
-    return root / translation.relative_to(translations_dir / language)
-
-
-def translation_of(language: str, source: str, root: Path, translations_dir: Path) -> Translation:
-    version = source_version(root / source)
-    path = translation_path(source, language, translations_dir)
+def translation_of(language: str, source: str, layout: Layout) -> Translation:
+    version = source_version(layout.project / source)
+    path = layout.translation_path(source, language)
     if not path.is_file():
         return Translation(language, source, path, State.MISSING, version)
     recorded, line = recorded_version(path)
@@ -133,28 +151,27 @@ def _version_problem(recorded: object) -> str:
     return ""
 
 
-def language_status(language: str, root: Path, translations_dir: Path) -> LanguageStatus:
-    sources = translatable_sources(root)
-    return LanguageStatus(language, tuple(translation_of(language, s, root, translations_dir)
-                                          for s in sources))
+def language_status(language: str, layout: Layout) -> LanguageStatus:
+    return LanguageStatus(language, tuple(translation_of(language, source, layout)
+                                          for source in translatable_sources(layout)))
 
 
-def orphan_translations(language: str, root: Path, translations_dir: Path) -> list[Path]:
+def orphan_translations(language: str, layout: Layout) -> list[Path]:
     """Translated files (of a translatable kind) whose English file does not exist."""
-    folder = translations_dir / language
-    translated = sorted(path for pattern in TRANSLATABLE for path in folder.glob(pattern)
+    folder = layout.translations_dir / language
+    translated = sorted(path for pattern in layout.translatable() for path in folder.glob(pattern)
                         if path.is_file())
-    return [path for path in translated
-            if not english_path(path, language, root, translations_dir).is_file()]
+    return [path for path in translated if not layout.english_path(path, language).is_file()]
 
 
-def check_orphans(language: str, root: Path, translations_dir: Path) -> None:
+def check_orphans(language: str, layout: Layout) -> None:
     """Raise AuthorError for the first translated file that has no English file."""
-    for path in orphan_translations(language, root, translations_dir):
-        relative = path.relative_to(translations_dir / language).as_posix()
-        raise AuthorError(path, f"there is no English file {relative} for this translation.",
+    folder = layout.translations_dir / language
+    for path in orphan_translations(language, layout):
+        raise AuthorError(path, f"there is no English file {path.relative_to(folder).as_posix()} "
+                                "for this translation.",
                           fix=f"give it the path of the English file it translates, under "
-                              f"{translations_dir / language}, or delete it.")
+                              f"{folder}, or delete it.")
 
 
 def unversioned_errors(status: LanguageStatus) -> list[AuthorError]:
