@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from curriculum_site.languages import SiteLanguage
@@ -209,6 +211,8 @@ def test_the_navigation_is_left_out_whole_and_the_rest_read_as_a_browser_does() 
     NAV.replace("<span>One</span>", '<img src="https://example.org/x.png">'),
     NAV.replace("<span>One</span>", "<script>go()</script>"),
     NAV.replace('<path d="M12 8a3"/>', '<style><img src="//example.org/x.png"></style>'),
+    NAV + '<svg viewBox="0 0 1 1"><style><img src="//example.org/x.png"></style>',
+    NAV.replace('<path d="M12 8a3"/>', '<path d="M12 8a3"/><style></style>'),
     NAV.replace("One", "One<noscript><p title='</noscript><script>go()</script>'></noscript>"),
     # Where a browser does not read the navigation as HTML, nothing is left out.
     "<!-- " + NAV.replace("One", "--> <script>go()</script>"),
@@ -222,3 +226,31 @@ def test_no_problem_hides_in_or_around_the_navigation(html: str) -> None:
     page = PAGE.replace("<script>var a = 1;</script>", "").replace("<p>Hi</p>", html)
     found = page_problems(checked_elements(page), "i.html")
     assert found and found == page_problems(scan(page), "i.html")
+
+
+# What may come before the navigation and change how a browser reads it, with what ends that
+# state again if it turns up inside; and what a check must find wherever it lands.
+OPENERS = [("<!--", "-->"), ("<textarea>", "</textarea>"), ("<title>", "</title>"),
+           ("<noscript>", "</noscript>"), ("<xmp>", "</xmp>"), ("<style>", "</style>"),
+           ("<template>", "</template>"), ("<select>", "</select>"), ("<svg>", "</svg>"),
+           ("<math><mi>", "</math>"), ("<p title='", "'>"), ('<p title="', '">'),
+           ("<![CDATA[", "]]>"), ("<plaintext>", ""), ("", "")]
+PROBLEMS = ["<script>go()</script>", " onclick=go() ", ' style="x"', '<img src="http://x/y.png">',
+            '<a href="javascript:go()">', "<![CDATA[ > <script>go()</script> ]]>"]
+
+
+def test_no_problem_hides_whatever_comes_before_the_navigation() -> None:
+    clean = (PAGE.replace("<script>var a = 1;</script>", "")
+             .replace('<script type="module">import "./y.js";</script>', "")
+             .replace("<p>Hi</p>", f"<div>{NAV}</div><p>Hi</p>"))
+    assert page_problems(scan(clean), "i.html") == []
+    chance = random.Random(15)  # fixed: the same pages on every run
+    start, end = clean.index(NAVIGATION), clean.index("</nav>") + len("</nav>")
+    for opener, closer in OPENERS:
+        for problem in PROBLEMS:
+            for _ in range(4):
+                closed, found = sorted(chance.sample(range(start + 1, end), 2))
+                page = (clean[:start] + opener + clean[start:closed] + closer
+                        + clean[closed:found] + problem + clean[found:])
+                assert (page_problems(checked_elements(page), "i.html")
+                        == page_problems(scan(page), "i.html")), page
