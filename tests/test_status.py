@@ -142,4 +142,4 @@ def test_a_course_outside_the_project_is_an_error(tmp_path: Path, capsys: pytest
     edit_config(project, lambda config: plugin_options(config, "curriculum/course").update(
         curriculum_dir="../elsewhere"))
     assert main(["-f", str(project / "mkdocs.yml"), "fr"]) == 1
-    assert "curriculum_dir '../elsewhere' is outside the project" in capsys.readouterr().err
+    assert "curriculum_dir '../elsewhere' is not inside the project" in capsys.readouterr().err

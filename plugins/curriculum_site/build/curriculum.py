@@ -174,10 +174,10 @@ class _Compiler:
         staged = copy_tree(project / "docs", "", default, default)
         staged += module_sources(course, course.root, default, default)
         staged += self._generated(list(course.modules), default, course.root)
+        layout = self.settings.layout
         for language in course.languages:
             if language == default:
                 continue
-            layout = self.settings.layout
             staged += copy_tree(layout.translation_path("docs", language), "", language, default)
             translated_course = layout.translation_path(layout.course, language)
             staged += module_sources(course, translated_course, language, default)

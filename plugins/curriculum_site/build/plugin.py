@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,13 +67,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def settings(self, config: MkDocsConfig) -> Settings:
         """Where this project's curriculum, translations and stage are (relative to mkdocs.yml)."""
         root = Path(config.config_file_path).parent
-        curriculum_dir = root / self.config.curriculum_dir
+        course = Path(os.path.normpath(self.config.curriculum_dir))
         # Translations mirror the course's path in the project (translations/<lang>/curriculum/…).
-        if not curriculum_dir.resolve().is_relative_to(root.resolve()):
+        if course.is_absolute() or course.parts[:1] == ("..",):
             raise AuthorError(config.config_file_path, f"curriculum_dir '{self.config.curriculum_dir}' "
-                              "is outside the project: translations mirror where the course lives in it.",
-                              fix="keep the course in a folder beside mkdocs.yml.")
-        return Settings(project=root, curriculum_dir=curriculum_dir,
+                              "is not inside the project: translations mirror where the course lives "
+                              "in it.", fix="give a folder relative to mkdocs.yml, inside its folder.")
+        return Settings(project=root, curriculum_dir=root / course,
                         translations_dir=root / self.config.translations_dir,
                         stage_dir=root / self.config.stage_dir, template_dirs=_template_dirs(config))
 
