@@ -175,11 +175,21 @@ def test_text_and_values_that_only_mention_script_leave_the_selection_to_lexbor(
     assert csp.script_in_attributes(scan(html)) == []
 
 
+@pytest.mark.parametrize("html", [
+    PAGE.replace("<html><head>", "<html>text<head>"),  # text puts <head> behind it, empty
+    PAGE.replace("<html>", '<html lang="ar"<select> class="no-js">'),
+])
+def test_a_policy_after_an_empty_head_is_not_first_in_it(html: str) -> None:
+    found = page_problems(checked_elements(html), "i.html")
+    assert found == page_problems(scan(html), "i.html")
+    assert "does not start <head> with the Content-Security-Policy" in found[-1].detail
+
+
 def test_the_checked_elements_are_those_a_check_reads_in_document_order() -> None:
     html = (PAGE.replace("<p>Hi</p>", '<p style="x">Hi</p><a href="a.html"><img src="b.png"></a>')
             .replace('<meta charset="utf-8">', '<meta charset="utf-8"><title>T</title>'))
     assert [e.tag for e in checked_elements(html)] == [
-        "head", "meta", "meta", "script", "script", "script", "p", "img", "script"]
+        "head", "meta", "meta", "script", "script", "script", "body", "p", "img", "script"]
     assert page_problems(checked_elements(html), "i.html") == page_problems(scan(html), "i.html")
 
 

@@ -34,11 +34,12 @@ _EMBEDDING = {
 }
 
 
-# Every element a check reads by its tag or its style attribute (the policy's is the first element
-# of <head>); any other element matters only for script in its attributes.
+# Every element a check reads by its tag or its style attribute; any other element matters only
+# for script in its attributes. The policy must be the first element of <head>: the element after
+# <head>, which is <body> when <head> is empty.
 _CHECKED = ", ".join(dict.fromkeys([
-    "script", "style", "[style]", "meta", "form", "head", "head > :first-child", *_EMBEDDING,
-    *ASSET_ATTRIBUTES]))
+    "script", "style", "[style]", "meta", "form", "head", "head > :first-child", "body",
+    *_EMBEDDING, *ASSET_ATTRIBUTES]))
 
 
 # Material's navigation lists every page of the site, so reading it would cost more per page the
