@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 from conftest import build_site, edit_config, fixture_project, plugin_options
 from curriculum_site.safety import csp
 from curriculum_site.safety.checks import page_problems
-from curriculum_site.safety.htmlscan import scan
+from curriculum_site.safety.htmlscan import parse
 
 MODULE = "curriculum/modules/01-listening"
 FRENCH_MODULE = f"translations/fr/{MODULE}"
@@ -68,7 +68,7 @@ def test_every_page_shows_the_injected_text_and_holds_no_inline_script(injected_
     assert len(pages) > 10 and injected_site / "404.html" in pages
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        elements = scan(html)
+        elements = parse(html).elements()
         assert csp.inline_scripts(elements) == [], page
         assert csp.script_in_attributes(elements) == [], page
         assert "alert(" not in "".join(e.text for e in elements), page
@@ -86,9 +86,10 @@ def test_a_translated_title_shows_as_text_in_title_and_header(injected_site: Pat
 
 def test_a_description_cannot_leave_its_attribute(injected_site: Path) -> None:
     lesson = (injected_site / "modules/01-listening/lesson.html").read_text(encoding="utf-8")
-    description = [e for e in scan(lesson) if e.tag == "meta" and e.attrs.get("name") == "description"]
+    metas = [e for e in parse(lesson).elements() if e.tag == "meta"]
+    description = [e for e in metas if e.attrs.get("name") == "description"]
     assert [e.attrs["content"] for e in description] == [DESCRIPTION]
-    assert [e for e in scan(lesson) if e.tag == "meta" and "x" in e.attrs] == []
+    assert [e for e in metas if "x" in e.attrs] == []
 
 
 @pytest.mark.parametrize("page", VIEW_PAGES)
@@ -105,7 +106,8 @@ def test_a_translated_module_title_and_ui_string_show_as_text_in_every_view(
 def test_the_error_page_is_in_the_default_language_with_relative_paths(injected_site: Path) -> None:
     html = (injected_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
-    links = [value for e in scan(html) for name, value in e.attrs.items() if name in ("href", "src")]
+    links = [value for e in parse(html).elements()
+             for name, value in e.attrs.items() if name in ("href", "src")]
     assert links and not [url for url in links if url.startswith("/")], links
     assert '"./assets/stylesheets/' in html
 

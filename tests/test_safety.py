@@ -19,7 +19,6 @@ from curriculum_site.safety.htmlscan import (
     declarations,
     may_hold_script_attribute,
     parse,
-    scan,
     without_comments,
 )
 
@@ -46,27 +45,27 @@ def test_the_policy_is_fixed_allows_no_inline_script_and_no_file_source() -> Non
 
 
 def test_any_inline_script_in_a_finished_page_is_a_problem_but_data_blocks_are_not() -> None:
-    found = page_problems(scan(PAGE), "index.html")
+    found = page_problems(parse(PAGE).elements(), "index.html")
     assert [p.needle for p in found] == ["var a = 1;", 'import "./y.js";']
     assert all("allows no script written into a page" in p.detail for p in found)
     clean = PAGE.replace("<script>var a = 1;</script>", "").replace(
         '<script type="module">import "./y.js";</script>', "")
-    assert page_problems(scan(clean), "index.html") == []
+    assert page_problems(parse(clean).elements(), "index.html") == []
 
 
 def test_the_policy_must_be_the_first_element_of_head() -> None:
-    assert csp.policy_element(scan(PAGE)).attrs["content"] == "default-src 'self'"
+    assert csp.policy_element(parse(PAGE).elements()).attrs["content"] == "default-src 'self'"
     late = PAGE.replace('<meta charset="utf-8">', "").replace("<head>", '<head><meta charset="utf-8">')
-    assert csp.policy_element(scan(late)) is None
-    assert page_problems(scan(late), "index.html")[-1].detail.startswith(
+    assert csp.policy_element(parse(late).elements()) is None
+    assert page_problems(parse(late).elements(), "index.html")[-1].detail.startswith(
         "index.html does not start <head> with the Content-Security-Policy")
 
 
 def test_the_scan_reads_cdata_as_a_browser_does_so_the_script_after_it_is_seen() -> None:
     html = '<p>x <![CDATA[ x > <script src="file:///tmp/evil.js"></script> ]]></p>'
-    assert [e.tag for e in scan(html) if e.tag == "script"] == ["script"]
+    assert [e.tag for e in parse(html).elements() if e.tag == "script"] == ["script"]
     assert declarations(html) == ["<![CDATA[ x "]
-    needles = [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+    needles = [p.needle for p in content_problems(html, parse(html).elements(), "lesson.html")]
     assert needles[:2] == ["<script", "<![CDATA[ x "]
     assert "file:///tmp/evil.js" in needles  # loads from outside the site, too
 
@@ -95,13 +94,13 @@ def test_assets_from_outside_are_found_in_every_loading_element_but_links_are_fi
       <iframe src="https://video.example/embed"></iframe>
       <video><source src="//media.example/v.mp4"></video>
     """
-    found = [(element.tag, url) for element, url in external_assets(scan(html))]
+    found = [(element.tag, url) for element, url in external_assets(parse(html).elements())]
     assert found == [("img", "https://x.example/a2.png"), ("link", "https://fonts.example/css"),
                      ("iframe", "https://video.example/embed"), ("source", "//media.example/v.mp4")]
 
 
 def _content_needles(html: str) -> list[str]:
-    needles = [p.needle for p in content_problems(html, scan(html), "lesson.html")]
+    needles = [p.needle for p in content_problems(html, parse(html).elements(), "lesson.html")]
     # What the plugin reads (only the elements a check looks at) finds the same problems.
     assert [p.needle for p in content_problems(html, checked_elements(html), "lesson.html")] == needles
     return needles
@@ -136,7 +135,7 @@ def test_content_may_not_run_code_or_style_inline_but_may_hold_data() -> None:
     ("<p>Draft <!-- never closed</p>", "<!-- never closed</p>", "is never closed"),
 ])
 def test_content_that_could_navigate_embed_or_declare_is_refused(html: str, needle: str, said: str) -> None:
-    problems = content_problems(html, scan(html), "lesson.html")
+    problems = content_problems(html, parse(html).elements(), "lesson.html")
     assert content_problems(html, checked_elements(html), "lesson.html") == problems
     assert problems and problems[0].needle == needle and said in problems[0].detail, problems
 
@@ -163,7 +162,7 @@ def test_the_neutral_page_of_each_language_lives_in_its_folder() -> None:
 ])
 def test_any_attribute_that_may_hold_script_makes_every_element_read(html: str) -> None:
     assert may_hold_script_attribute(html)
-    assert page_problems(checked_elements(html), "x.html") == page_problems(scan(html), "x.html")
+    assert page_problems(checked_elements(html), "x.html") == page_problems(parse(html).elements(), "x.html")
 
 
 @pytest.mark.parametrize("html", [
@@ -172,7 +171,7 @@ def test_any_attribute_that_may_hold_script_makes_every_element_read(html: str) 
 ])
 def test_text_and_values_that_only_mention_script_leave_the_selection_to_lexbor(html: str) -> None:
     assert not may_hold_script_attribute(html)
-    assert csp.script_in_attributes(scan(html)) == []
+    assert csp.script_in_attributes(parse(html).elements()) == []
 
 
 @pytest.mark.parametrize("html", [
@@ -181,7 +180,7 @@ def test_text_and_values_that_only_mention_script_leave_the_selection_to_lexbor(
 ])
 def test_a_policy_after_an_empty_head_is_not_first_in_it(html: str) -> None:
     found = page_problems(checked_elements(html), "i.html")
-    assert found == page_problems(scan(html), "i.html")
+    assert found == page_problems(parse(html).elements(), "i.html")
     assert "does not start <head> with the Content-Security-Policy" in found[-1].detail
 
 
@@ -190,7 +189,7 @@ def test_the_checked_elements_are_those_a_check_reads_in_document_order() -> Non
             .replace('<meta charset="utf-8">', '<meta charset="utf-8"><title>T</title>'))
     assert [e.tag for e in checked_elements(html)] == [
         "head", "meta", "meta", "script", "script", "script", "body", "p", "img", "script"]
-    assert page_problems(checked_elements(html), "i.html") == page_problems(scan(html), "i.html")
+    assert page_problems(checked_elements(html), "i.html") == page_problems(parse(html).elements(), "i.html")
 
 
 NAV = (f'{NAVIGATION} aria-label="Navigation" data-md-level="0">\n'
@@ -209,7 +208,8 @@ def test_the_navigation_is_left_out_whole_and_the_rest_read_as_a_browser_does() 
     # The onclick makes every element outside the navigation read.
     assert [e.tag for e in checked_elements(WITH_NAV)] == [
         "html", "head", "meta", "meta", "script", "script", "script", "body", "div", "p", "script"]
-    assert page_problems(checked_elements(WITH_NAV), "i.html") == page_problems(scan(WITH_NAV), "i.html")
+    assert (page_problems(checked_elements(WITH_NAV), "i.html")
+            == page_problems(parse(WITH_NAV).elements(), "i.html"))
 
 
 @pytest.mark.parametrize("html", [
@@ -235,7 +235,7 @@ def test_the_navigation_is_left_out_whole_and_the_rest_read_as_a_browser_does() 
 def test_no_problem_hides_in_or_around_the_navigation(html: str) -> None:
     page = PAGE.replace("<script>var a = 1;</script>", "").replace("<p>Hi</p>", html)
     found = page_problems(checked_elements(page), "i.html")
-    assert found and found == page_problems(scan(page), "i.html")
+    assert found and found == page_problems(parse(page).elements(), "i.html")
 
 
 # What may come before the navigation and change how a browser reads it, with what ends that
@@ -253,7 +253,7 @@ def test_no_problem_hides_whatever_comes_before_the_navigation() -> None:
     clean = (PAGE.replace("<script>var a = 1;</script>", "")
              .replace('<script type="module">import "./y.js";</script>', "")
              .replace("<p>Hi</p>", f"<div>{NAV}</div><p>Hi</p>"))
-    assert page_problems(scan(clean), "i.html") == []
+    assert page_problems(parse(clean).elements(), "i.html") == []
     chance = random.Random(15)  # fixed: the same pages on every run
     start, end = clean.index(NAVIGATION), clean.index("</nav>") + len("</nav>")
     for opener, closer in OPENERS:
@@ -263,4 +263,4 @@ def test_no_problem_hides_whatever_comes_before_the_navigation() -> None:
                 page = (clean[:start] + opener + clean[start:closed] + closer
                         + clean[closed:found] + problem + clean[found:])
                 assert (page_problems(checked_elements(page), "i.html")
-                        == page_problems(scan(page), "i.html")), page
+                        == page_problems(parse(page).elements(), "i.html")), page

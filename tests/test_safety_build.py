@@ -13,7 +13,7 @@ from conftest import PREFIXES, ROOT, build_site, fixture_project
 from curriculum_site.safety import csp
 from curriculum_site.safety.checks import NAVIGATION, checked_elements
 from curriculum_site.safety.external import external_assets
-from curriculum_site.safety.htmlscan import Element, may_hold_script_attribute, parse, scan
+from curriculum_site.safety.htmlscan import Element, may_hold_script_attribute, parse
 
 NEUTRAL = "new-tab.html"
 
@@ -26,7 +26,7 @@ def test_every_page_starts_with_the_fixed_policy_and_holds_no_inline_script(real
     pages = _pages(real_site)
     assert len(pages) > 40 and real_site / "404.html" in pages
     for page in pages:
-        elements = scan(page.read_text(encoding="utf-8"))
+        elements = parse(page.read_text(encoding="utf-8")).elements()
         meta = csp.policy_element(elements)
         assert meta is not None, page
         assert meta.attrs["content"] == csp.policy(), page
@@ -42,7 +42,7 @@ def test_the_build_reads_every_element_a_check_needs_on_every_page(real_site: Pa
     fallback = []
     for page in _pages(real_site):
         html = page.read_text(encoding="utf-8")
-        every = scan(html)
+        every = parse(html).elements()
         assert csp.script_in_attributes(every) == [], page
         read = parse(html, inert_from=NAVIGATION)
         outside = read.elements()
@@ -83,7 +83,7 @@ def test_each_language_has_a_neutral_page_that_names_nothing(fixture_site: Path)
         page = (fixture_site / folder / NEUTRAL).read_text(encoding="utf-8")
         assert f"<title>{title}</title>" in page
         assert "<script" not in page and "Fixture course" not in page
-        assert csp.policy_element(scan(page)).attrs["content"] == "default-src 'none'"
+        assert csp.policy_element(parse(page).elements()).attrs["content"] == "default-src 'none'"
 
 
 def test_the_exit_control_leads_to_the_neutral_page_of_the_pages_language(fixture_site: Path) -> None:

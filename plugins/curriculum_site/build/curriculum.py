@@ -269,11 +269,12 @@ def _statuses(settings: Settings, course: Course) -> list[LanguageStatus]:
 def _check_exercise_parity(settings: Settings, course: Course,
                            sources: Mapping[Path, SourceText]) -> None:
     """Every translated Markdown file keeps its English file's exercises (ids, types, answers)."""
+    layout = settings.layout
     for language in course.languages:
-        folder = settings.translations_dir / language
+        folder = layout.translations_dir / language
         for path, translated in sources.items():
             if language == SOURCE_LANGUAGE or not path.is_relative_to(folder):
                 continue
-            english = settings.layout.english_path(path, language)
+            english = layout.english_path(path, language)
             if english in sources:
                 check_parity(sources[english].exercises, translated.exercises)

@@ -111,11 +111,6 @@ def _in_foreign_content(node: LexborNode) -> bool:
     return False
 
 
-def scan(html: str, selector: str | None = None) -> list[Element]:
-    """Every element of ``html`` in document order, or those ``selector`` matches."""
-    return parse(html).elements(selector)
-
-
 def may_hold_script_attribute(html: str) -> bool:
     """False only if no element of ``html`` has an event handler or a javascript: URL attribute."""
     return bool(_EVENT_HANDLER.search(html) or _SCRIPT_URL.search(html))

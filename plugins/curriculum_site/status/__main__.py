@@ -36,8 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         languages = options.languages or [
             language for language in load_course(settings.curriculum_dir).languages
             if language != SOURCE_LANGUAGE]
-        statuses = [language_status(language, settings.layout)
-                    for language in languages]
+        statuses = [language_status(language, settings.layout) for language in languages]
     except AuthorError as error:
         print(error, file=sys.stderr)
         return 1
